@@ -1,0 +1,30 @@
+#pragma once
+// A bundle of catalogue entities and values: what an import produces, what a Store applies in one
+// transaction, and what an export writes.
+#include <vector>
+
+#include "core/indicator.h"
+#include "core/observation.h"
+#include "core/programme.h"
+#include "core/task.h"
+#include "core/unit.h"
+
+namespace dxmon {
+
+struct Dataset {
+  std::vector<ReportingUnit> units;
+  std::vector<UnitSuccession> successions;
+  std::vector<Indicator> indicators;
+  std::vector<Programme> programmes;
+  std::vector<Target> targets;
+  std::vector<Observation> observations;
+  std::vector<Task> tasks;
+
+  bool empty() const {
+    return units.empty() && successions.empty() && indicators.empty() && programmes.empty() &&
+           targets.empty() && observations.empty() && tasks.empty();
+  }
+  void append(Dataset&& other);
+};
+
+}  // namespace dxmon
