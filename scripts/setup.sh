@@ -13,6 +13,7 @@ packages=(
   libzip-dev libpugixml-dev       # XLSX/DOCX: zipped XML, read and write
   libicu-dev                      # NFC, diacritic folding, Vietnamese collation
   zlib1g-dev                      # gzip
+  libsimdjson-dev                 # NDJSON dossier records: the measurement hot path
   libgtest-dev                    # tests
 )
 

@@ -1,0 +1,89 @@
+#include "core/unit_directory.h"
+
+#include <gtest/gtest.h>
+
+namespace dxmon {
+namespace {
+
+ReportingUnit unit(std::string code, std::string name, UnitKind kind, std::vector<std::string> short_names = {},
+                   std::optional<Date> from = {}, std::optional<Date> to = {}) {
+  ReportingUnit u;
+  u.code = std::move(code);
+  u.name = std::move(name);
+  u.kind = kind;
+  u.short_names = std::move(short_names);
+  u.valid_from = from;
+  u.valid_to = to;
+  return u;
+}
+
+class UnitDirectoryTest : public ::testing::Test {
+ protected:
+  UnitDirectory dir{{
+      unit("tinh-01", "Thành phố Hà Nội", UnitKind::CentralCity, {"TP. Hà Nội"}),
+      unit("tinh-22", "Tỉnh Quảng Ninh", UnitKind::Province),
+      unit("tinh-02", "Tỉnh Hà Giang", UnitKind::Province, {}, {}, Date{2025, 6, 30}),
+      unit("tinh-08", "Tỉnh Tuyên Quang", UnitKind::Province, {}, {}, Date{2025, 6, 30}),
+      unit("tinh-08-2025", "Tỉnh Tuyên Quang", UnitKind::Province, {}, Date{2025, 7, 1}),
+      unit("bo-tttt", "Bộ Thông tin và Truyền thông", UnitKind::Ministry, {"Bộ TT&TT", "Bộ TTTT"}, {},
+           Date{2025, 2, 28}),
+      unit("bo-ca", "Bộ Công an", UnitKind::Ministry),
+      unit("vpcp", "Văn phòng Chính phủ", UnitKind::MinistryLevelAgency),
+  }};
+  Date d2024{2024, 6, 1};
+  Date d2026{2026, 1, 1};
+};
+
+TEST_F(UnitDirectoryTest, ResolvesEveryWayOfficialsWriteHanoi) {
+  for (std::string name : {"TP. Hà Nội", "Hà Nội", "Ha Noi", "thành phố Hà Nội", "HÀ NỘI", "UBND TP. Hà Nội",
+                           "Ủy ban nhân dân thành phố Hà Nội", "tinh-01"})
+    EXPECT_EQ(dir.resolve(name, d2024), "tinh-01") << name;
+}
+
+TEST_F(UnitDirectoryTest, ResolvesProvinceWithAdministrativePrefixes) {
+  EXPECT_EQ(dir.resolve("UBND tỉnh Quảng Ninh", d2024), "tinh-22");
+  EXPECT_EQ(dir.resolve("Quang Ninh", d2024), "tinh-22");
+}
+
+TEST_F(UnitDirectoryTest, ResolvesMinistryShortForms) {
+  EXPECT_EQ(dir.resolve("Bộ TT&TT", d2024), "bo-tttt");
+  EXPECT_EQ(dir.resolve("Bộ TT & TT", d2024), "bo-tttt");
+  EXPECT_EQ(dir.resolve("Bộ TTTT", d2024), "bo-tttt");
+  EXPECT_EQ(dir.resolve("bộ thông tin và truyền thông", d2024), "bo-tttt");
+}
+
+TEST_F(UnitDirectoryTest, SameNameResolvesToTheUnitInForceOnTheDate) {
+  EXPECT_EQ(dir.resolve("Tuyên Quang", d2024), "tinh-08");
+  EXPECT_EQ(dir.resolve("Tuyên Quang", d2026), "tinh-08-2025");
+}
+
+TEST_F(UnitDirectoryTest, HistoricUnitResolvesUnlessValidityIsRequired) {
+  EXPECT_EQ(dir.resolve("Hà Giang", d2026), "tinh-02");
+  EXPECT_EQ(dir.resolve("Hà Giang", d2026, /*require_valid=*/true), std::nullopt);
+  EXPECT_NE(dir.explain_failure("Hà Giang", d2026, true).find("2025-06-30"), std::string::npos);
+}
+
+TEST_F(UnitDirectoryTest, UnknownNameIsAnErrorWithSuggestions) {
+  EXPECT_EQ(dir.resolve("Ha Noii", d2024), std::nullopt);
+  std::string why = dir.explain_failure("Ha Noii", d2024);
+  EXPECT_NE(why.find("không tìm thấy đơn vị \"Ha Noii\""), std::string::npos) << why;
+  EXPECT_NE(why.find("Thành phố Hà Nội"), std::string::npos) << why;
+}
+
+TEST_F(UnitDirectoryTest, GroupsAreResolvedAsOfADate) {
+  EXPECT_EQ(dir.members(UnitGroup::Ministries, d2024).size(), 3u);  // bo-tttt, bo-ca, vpcp
+  EXPECT_EQ(dir.members(UnitGroup::Ministries, d2026).size(), 2u);  // bo-tttt merged away
+  EXPECT_EQ(dir.members(UnitGroup::Provinces, d2024).size(), 4u);
+  EXPECT_EQ(dir.members(UnitGroup::Provinces, d2026).size(), 3u);
+  EXPECT_EQ(dir.members(UnitGroup::MinistriesAndProvinces, d2024).size(), 7u);
+}
+
+TEST_F(UnitDirectoryTest, GroupMembersAreInVietnameseOrder) {
+  auto provinces = dir.members(UnitGroup::Provinces, d2024);
+  ASSERT_EQ(provinces.size(), 4u);
+  // ICU Vietnamese collation: "Thành phố…" < "Tỉnh…" by the second letter (h < i).
+  EXPECT_EQ(provinces.front()->code, "tinh-01");
+}
+
+}  // namespace
+}  // namespace dxmon
