@@ -25,6 +25,7 @@ struct Dataset {
            targets.empty() && observations.empty() && tasks.empty();
   }
   void append(Dataset&& other);
+  bool operator==(const Dataset&) const = default;
 };
 
 }  // namespace dxmon

@@ -1,0 +1,222 @@
+#include "store/schema.h"
+
+#include <array>
+#include <set>
+
+#include "store/store.h"
+#include "store/store_clock.h"
+
+namespace dxmon {
+namespace {
+
+// Text columns that are never absent are NOT NULL DEFAULT '' (an empty string is a value, not
+// NULL); optional dates and periods are NULL when absent. Dates are ISO text ("2024-02-16"),
+// periods their identifiers ("2024-Q1"), lists of codes or names JSON arrays of strings.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE units (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  short_names TEXT NOT NULL DEFAULT '[]',
+  aliases TEXT NOT NULL DEFAULT '[]',
+  kind TEXT NOT NULL,
+  parent TEXT NOT NULL DEFAULT '',
+  official_code TEXT NOT NULL DEFAULT '',
+  valid_from TEXT,
+  valid_to TEXT,
+  source TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE successions (
+  predecessor TEXT NOT NULL REFERENCES units(code),
+  successor TEXT NOT NULL REFERENCES units(code),
+  effective_date TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (predecessor, successor)
+);
+
+CREATE TABLE indicators (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL DEFAULT '',
+  direction TEXT NOT NULL,
+  pillar TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  aggregation TEXT NOT NULL,
+  lead_agency TEXT NOT NULL DEFAULT '',
+  co_agencies TEXT NOT NULL DEFAULT '[]',
+  unit_group TEXT,
+  definition TEXT NOT NULL DEFAULT '',
+  definition_source TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE programmes (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  document TEXT NOT NULL DEFAULT '',
+  issued TEXT,
+  lead_agency TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE targets (
+  programme TEXT NOT NULL REFERENCES programmes(code),
+  code TEXT NOT NULL,
+  printed_no TEXT NOT NULL DEFAULT '',
+  label TEXT NOT NULL DEFAULT '',
+  heading TEXT NOT NULL DEFAULT '',
+  printed_group TEXT NOT NULL DEFAULT '',
+  deadline TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (programme, code)
+);
+CREATE INDEX targets_by_order ON targets (programme, sort_order);
+
+CREATE TABLE target_items (
+  programme TEXT NOT NULL,
+  target TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  indicator TEXT NOT NULL REFERENCES indicators(code),
+  label TEXT NOT NULL DEFAULT '',
+  comparator TEXT NOT NULL,
+  value {double},
+  value_max {double},
+  as_printed TEXT NOT NULL DEFAULT '',
+  scope TEXT,
+  PRIMARY KEY (programme, target, seq),
+  FOREIGN KEY (programme, target) REFERENCES targets(programme, code) ON DELETE CASCADE
+);
+CREATE INDEX target_items_by_indicator ON target_items (indicator);
+
+-- period_rank/year/index/day are derived from period_id (never read back): they sort periods
+-- the way Period::operator<=> does.
+CREATE TABLE observations (
+  indicator TEXT NOT NULL REFERENCES indicators(code),
+  unit TEXT NOT NULL REFERENCES units(code),
+  period_id TEXT NOT NULL,
+  document TEXT NOT NULL,
+  period_rank INTEGER NOT NULL,
+  period_year INTEGER NOT NULL,
+  period_index INTEGER NOT NULL,
+  period_day INTEGER NOT NULL,
+  value {double},
+  value_max {double},
+  numerator {double},
+  denominator {double},
+  fact INTEGER,
+  as_printed TEXT NOT NULL DEFAULT '',
+  flags TEXT NOT NULL DEFAULT '',
+  provenance_kind TEXT NOT NULL,
+  provenance_location TEXT NOT NULL DEFAULT '',
+  as_of TEXT,
+  comment TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (indicator, unit, period_id, document)
+);
+CREATE INDEX observations_by_unit ON observations (unit, period_id);
+CREATE INDEX observations_by_period ON observations (period_id);
+CREATE INDEX observations_by_document ON observations (document);
+
+CREATE TABLE revisions (
+  id {serial_key},
+  observation_key TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX revisions_by_key ON revisions (observation_key);
+
+CREATE TABLE tasks (
+  code TEXT PRIMARY KEY,
+  programme TEXT NOT NULL REFERENCES programmes(code),
+  name TEXT NOT NULL,
+  lead_agency TEXT NOT NULL DEFAULT '',
+  co_agencies TEXT NOT NULL DEFAULT '[]',
+  deadline TEXT,
+  deadline_as_printed TEXT NOT NULL DEFAULT '',
+  progress_as_printed TEXT NOT NULL DEFAULT '',
+  result TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tasks_by_programme ON tasks (programme);
+
+-- The status history of a task, oldest first (seq 0, 1, …): appended to, never rewritten.
+CREATE TABLE task_statuses (
+  task TEXT NOT NULL REFERENCES tasks(code) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  status_date TEXT,
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (task, seq)
+);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "catalogue, observations, revisions, tasks", kInitialSchema},
+}};
+
+constexpr std::string_view kBootstrap =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY,"
+    " applied_at TEXT NOT NULL)";
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+std::set<int> applied_versions(sql::Session& session) {
+  std::set<int> out;
+  for (const auto& row : session.query("SELECT version FROM schema_migrations"))
+    out.insert(static_cast<int>(sql::integer(row[0])));
+  return out;
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+int latest_schema_version() { return kMigrations.back().version; }
+
+std::string render_migration(std::string_view sql, const sql::Dialect& dialect) {
+  std::string out(sql);
+  replace_all(out, "{double}", dialect.double_type);
+  replace_all(out, "{serial_key}", dialect.serial_key);
+  return out;
+}
+
+void migrate(sql::Session& session) {
+  // One transaction for the whole run: the lock (SQLite's write lock, PostgreSQL's advisory lock)
+  // makes a second process wait and then find everything applied.
+  session.begin();
+  try {
+    if (!session.dialect().migration_lock.empty()) session.query(session.dialect().migration_lock);
+    session.execute_script(kBootstrap);
+    std::set<int> done = applied_versions(session);
+    for (const auto& m : kMigrations) {
+      if (done.contains(m.version)) continue;
+      try {
+        session.execute_script(render_migration(m.sql, session.dialect()));
+      } catch (const StoreError& e) {
+        throw StoreError("không áp dụng được bước nâng cấp lược đồ số " + std::to_string(m.version) +
+                         " (" + std::string(m.description) + "): " + e.what());
+      }
+      session.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+                    {sql::Value{std::int64_t{m.version}}, sql::Value{store_now_iso()}});
+    }
+    session.commit();
+  } catch (...) {
+    session.rollback();
+    throw;
+  }
+}
+
+int schema_version(sql::Session& session) {
+  auto rows = session.query("SELECT MAX(version) FROM schema_migrations");
+  if (rows.empty()) return 0;
+  return static_cast<int>(sql::integer(rows[0][0]));
+}
+
+}  // namespace dxmon

@@ -1,0 +1,287 @@
+// SqlStore::apply(): the upsert with diffing, counting and revisions, written once for both backends.
+//
+// Inside one transaction, each kind is applied in dependency order (units, successions, indicators,
+// programmes, targets, tasks, observations). The rows already stored are read first (catalogues
+// whole, observations per indicator in the batch), so an unchanged row costs no write and a
+// reference to a missing code is reported in the user's words before the database would refuse it.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "store/entity_rows.h"
+#include "store/sql_store.h"
+#include "store/store_clock.h"
+
+namespace dxmon {
+namespace {
+
+using rows::RowCodec;
+
+// What a revision keeps of a value: the cell as printed, else the number(s), else the fact.
+std::string printed_form(const Observation& o) {
+  if (!o.as_printed.empty()) return o.as_printed;
+  auto number = [](double d) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    return std::string(buf, end);
+  };
+  if (o.value) return number(*o.value) + (o.value_max ? "-" + number(*o.value_max) : "");
+  if (o.numerator && o.denominator) return number(*o.numerator) + "/" + number(*o.denominator);
+  if (o.fact) return *o.fact ? "có" : "không";
+  return "";
+}
+
+// Where an observation came from, for messages: "(BC-123, dòng 45)".
+std::string origin(const Observation& o) {
+  std::string out = o.provenance.document;
+  if (!o.provenance.location.empty()) out += (out.empty() ? "" : ", ") + o.provenance.location;
+  return out.empty() ? "" : " (" + out + ")";
+}
+
+// The status history a task has after applying `incoming` to `stored`: history is appended to,
+// never rewritten. A replay of the stored history (or a longer one starting with it) appends the
+// new tail; otherwise each incoming change not already recorded is appended in order.
+std::vector<TaskStatusChange> merged_statuses(const std::vector<TaskStatusChange>& stored,
+                                              const std::vector<TaskStatusChange>& incoming) {
+  std::vector<TaskStatusChange> out = stored;
+  if (incoming.size() >= stored.size() && std::equal(stored.begin(), stored.end(), incoming.begin())) {
+    out.insert(out.end(), incoming.begin() + static_cast<std::ptrdiff_t>(stored.size()), incoming.end());
+    return out;
+  }
+  for (const auto& s : incoming)
+    if (std::find(stored.begin(), stored.end(), s) == stored.end()) out.push_back(s);
+  return out;
+}
+
+template <typename E>
+std::map<std::string, E> by_key(std::vector<E> list) {
+  std::map<std::string, E> out;
+  for (auto& e : list) {
+    auto key = RowCodec<E>::key(e);
+    out.emplace(std::move(key), std::move(e));
+  }
+  return out;
+}
+
+class Applier {
+ public:
+  Applier(SqlStore& store, const ChangeContext& ctx)
+      : store_(store), s_(store.session()), ctx_(ctx), when_(ctx.when.empty() ? store_now_iso() : ctx.when) {}
+
+  ApplyResult run(const Dataset& data) {
+    units_ = by_key(store_.units());
+    upsert(data.units, units_, result_.units, [](const ReportingUnit& u) {
+      require(!u.code.empty(), "đơn vị \"" + u.name + "\" thiếu mã đơn vị");
+    });
+
+    auto successions = data.successions.empty() ? std::map<std::string, UnitSuccession>{}
+                                                : by_key(store_.successions());
+    upsert(data.successions, successions, result_.successions, [this](const UnitSuccession& x) {
+      std::string what = "sáp nhập/kế thừa \"" + x.predecessor + "\" → \"" + x.successor + "\"";
+      require_unit(x.predecessor, what);
+      require_unit(x.successor, what);
+    });
+
+    indicators_ = by_key(store_.indicators());
+    upsert(data.indicators, indicators_, result_.indicators, [](const Indicator& i) {
+      require(!i.code.empty(), "chỉ tiêu \"" + i.name + "\" thiếu mã chỉ tiêu");
+    });
+
+    programmes_ = by_key(store_.programmes());
+    upsert(data.programmes, programmes_, result_.programmes, [](const Programme& p) {
+      require(!p.code.empty(), "chương trình \"" + p.name + "\" thiếu mã chương trình");
+    });
+
+    apply_targets(data.targets);
+    apply_tasks(data.tasks);
+    apply_observations(data.observations);
+    return result_;
+  }
+
+ private:
+  static void require(bool ok, const std::string& message) {
+    if (!ok) throw StoreError(message);
+  }
+
+  void require_unit(const std::string& code, const std::string& what) const {
+    require(units_.contains(code), what + ": đơn vị \"" + code +
+                                       "\" chưa có trong danh mục đơn vị — hãy thêm đơn vị này (hoặc sửa mã) "
+                                       "rồi nhập lại");
+  }
+  void require_indicator(const std::string& code, const std::string& what) const {
+    require(indicators_.contains(code), what + ": chỉ tiêu \"" + code +
+                                            "\" chưa có trong danh mục chỉ tiêu — hãy thêm chỉ tiêu này (hoặc "
+                                            "sửa mã) rồi nhập lại");
+  }
+  void require_programme(const std::string& code, const std::string& what) const {
+    require(programmes_.contains(code), what + ": chương trình \"" + code +
+                                            "\" chưa có trong danh mục chương trình — hãy thêm chương trình "
+                                            "này (hoặc sửa mã) rồi nhập lại");
+  }
+
+  // NaN and infinities are not values (and SQLite would silently store NaN as NULL).
+  static void require_finite(std::initializer_list<std::optional<double>> numbers, const std::string& what) {
+    for (const auto& n : numbers)
+      require(!n || std::isfinite(*n), what + ": giá trị số không hợp lệ (NaN hoặc vô cực) — hãy sửa ô số liệu");
+  }
+
+  // Runs one write; a database refusal is reported with the entity it was about.
+  void write(const std::string& sql, const sql::Row& params, const std::string& what) { s_.write(sql, params, what); }
+
+  template <typename E, typename Check, typename OnUpdate>
+  void upsert(const std::vector<E>& incoming, std::map<std::string, E>& stored, ApplyCounts& counts,
+              Check check, OnUpdate on_update) {
+    using Codec = RowCodec<E>;
+    for (const E& e : incoming) {
+      check(e);
+      std::string key = Codec::key(e);
+      auto it = stored.find(key);
+      if (it == stored.end()) {
+        write(rows::insert_sql(Codec::spec), Codec::encode(e), "\"" + key + "\"");
+        stored.emplace(key, e);
+        ++counts.inserted;
+      } else if (it->second == e) {
+        ++counts.unchanged;
+      } else {
+        write(rows::update_sql(Codec::spec), Codec::encode(e), "\"" + key + "\"");
+        on_update(it->second, e);
+        it->second = e;
+        ++counts.updated;
+      }
+    }
+  }
+
+  template <typename E, typename Check>
+  void upsert(const std::vector<E>& incoming, std::map<std::string, E>& stored, ApplyCounts& counts, Check check) {
+    upsert(incoming, stored, counts, check, [](const E&, const E&) {});
+  }
+
+  void apply_targets(const std::vector<Target>& incoming) {
+    if (incoming.empty()) return;
+    auto stored = by_key(store_.targets());
+    for (const Target& t : incoming) {
+      std::string key = RowCodec<Target>::key(t);
+      std::string what = "mục tiêu \"" + t.code + "\" của chương trình \"" + t.programme + "\"";
+      require(!t.code.empty(), "mục tiêu \"" + t.label + "\" của chương trình \"" + t.programme + "\" thiếu mã");
+      require_programme(t.programme, what);
+      for (const auto& item : t.items) {
+        require_indicator(item.indicator, what);
+        require_finite({item.value, item.value_max}, what);
+      }
+
+      auto it = stored.find(key);
+      if (it != stored.end() && it->second == t) {
+        ++result_.targets.unchanged;
+        continue;
+      }
+      if (it == stored.end()) {
+        write(rows::insert_sql(RowCodec<Target>::spec), RowCodec<Target>::encode(t), what);
+        ++result_.targets.inserted;
+      } else {
+        write(rows::update_sql(RowCodec<Target>::spec), RowCodec<Target>::encode(t), what);
+        write(rows::delete_children_sql(rows::TargetItemRows::spec, 2), {t.programme, t.code}, what);
+        ++result_.targets.updated;
+      }
+      for (std::size_t i = 0; i < t.items.size(); ++i)
+        write(rows::insert_sql(rows::TargetItemRows::spec), rows::TargetItemRows::encode(t, i), what);
+      stored[key] = t;
+    }
+  }
+
+  void apply_tasks(const std::vector<Task>& incoming) {
+    if (incoming.empty()) return;
+    auto stored = by_key(store_.tasks());
+    for (const Task& t : incoming) {
+      std::string what = "nhiệm vụ \"" + t.code + "\"";
+      require(!t.code.empty(), "nhiệm vụ \"" + t.name + "\" thiếu mã nhiệm vụ");
+      require_programme(t.programme, what);
+
+      auto it = stored.find(t.code);
+      if (it == stored.end()) {
+        write(rows::insert_sql(RowCodec<Task>::spec), RowCodec<Task>::encode(t), what);
+        append_statuses(t.code, 0, t.statuses, what);
+        stored.emplace(t.code, t);
+        ++result_.tasks.inserted;
+        continue;
+      }
+      Task& old = it->second;
+      Task next = t;
+      next.statuses = merged_statuses(old.statuses, t.statuses);
+      if (next == old) {
+        ++result_.tasks.unchanged;
+        continue;
+      }
+      Task old_row = old, next_row = next;
+      old_row.statuses.clear();
+      next_row.statuses.clear();
+      if (!(old_row == next_row)) write(rows::update_sql(RowCodec<Task>::spec), RowCodec<Task>::encode(next), what);
+      std::vector<TaskStatusChange> added(next.statuses.begin() + static_cast<std::ptrdiff_t>(old.statuses.size()),
+                                          next.statuses.end());
+      append_statuses(t.code, old.statuses.size(), added, what);
+      old = std::move(next);
+      ++result_.tasks.updated;
+    }
+  }
+
+  void append_statuses(const std::string& task, std::size_t first_seq, const std::vector<TaskStatusChange>& added,
+                       const std::string& what) {
+    for (std::size_t i = 0; i < added.size(); ++i)
+      write(rows::insert_sql(rows::TaskStatusRows::spec), rows::TaskStatusRows::encode(task, first_seq + i, added[i]),
+            what);
+  }
+
+  void apply_observations(const std::vector<Observation>& incoming) {
+    std::map<std::string, Observation> stored;
+    std::set<std::string> loaded;  // indicators whose stored observations are in `stored`
+    for (const Observation& o : incoming) {
+      std::string what = "kết quả \"" + o.key() + "\"" + origin(o);
+      require_indicator(o.indicator, what);
+      require_unit(o.unit, what);
+      require_finite({o.value, o.value_max, o.numerator, o.denominator}, what);
+      if (loaded.insert(o.indicator).second) {
+        ObservationQuery q;
+        q.indicator = o.indicator;
+        for (auto& old : store_.observations(q)) {
+          auto key = old.key();
+          stored.emplace(std::move(key), std::move(old));
+        }
+      }
+    }
+    upsert(incoming, stored, result_.observations, [](const Observation&) {},
+           [this](const Observation& old, const Observation& next) {
+             if (old.same_value(next)) return;
+             Revision r{next.key(), when_, ctx_.who, printed_form(old), printed_form(next), ctx_.why};
+             write(rows::insert_sql(RowCodec<Revision>::spec), RowCodec<Revision>::encode(r),
+                   "lịch sử sửa đổi của \"" + r.observation_key + "\"");
+             ++result_.revisions;
+           });
+  }
+
+  SqlStore& store_;
+  sql::Session& s_;
+  const ChangeContext& ctx_;
+  std::string when_;
+  ApplyResult result_;
+  std::map<std::string, ReportingUnit> units_;
+  std::map<std::string, Indicator> indicators_;
+  std::map<std::string, Programme> programmes_;
+};
+
+}  // namespace
+
+ApplyResult SqlStore::apply(const Dataset& data, const ChangeContext& ctx) {
+  session_->begin();
+  try {
+    ApplyResult result = Applier(*this, ctx).run(data);
+    session_->commit();
+    return result;
+  } catch (const std::exception& e) {
+    session_->rollback();
+    throw StoreError(std::string("không ghi được vào kho dữ liệu: ") + e.what() +
+                     ". Không có thay đổi nào được ghi.");
+  }
+}
+
+}  // namespace dxmon

@@ -1,0 +1,747 @@
+// The Store conformance suite: every test runs against SQLite (a temporary file) and PostgreSQL
+// (a fresh schema per test in the database named by DXMON_TEST_POSTGRES; scripts/with-postgres.sh
+// starts a throwaway cluster and sets it). Both backends must behave identically.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdlib>
+#include <filesystem>
+#include <limits>
+#include <tuple>
+
+#include "store/postgres/pg_session.h"
+#include "store/schema.h"
+#include "store/sqlite/sqlite_session.h"
+#include "store/store.h"
+
+namespace dxmon {
+namespace {
+
+enum class Backend { Sqlite, Postgres };
+
+std::string backend_name(const testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::Sqlite ? "sqlite" : "postgres";
+}
+
+// ---- the test data: every field of every entity, optional ones both set and empty ----
+
+Date d(int y, int m, int day) { return Date{y, m, day}; }
+
+ReportingUnit unit(std::string code, std::string name, UnitKind kind) {
+  ReportingUnit u;
+  u.code = std::move(code);
+  u.name = std::move(name);
+  u.kind = kind;
+  return u;
+}
+
+Observation observation(std::string indicator, std::string unit, Period period, std::string document,
+                        std::optional<double> value, std::string as_printed) {
+  Observation o;
+  o.indicator = std::move(indicator);
+  o.unit = std::move(unit);
+  o.period = period;
+  o.provenance.document = std::move(document);
+  o.value = value;
+  o.as_printed = std::move(as_printed);
+  return o;
+}
+
+// Doubles that a decimal text with 15 digits would not carry exactly.
+const double kThird = 1.0 / 3.0;
+const double kPointThree = 0.1 + 0.2;  // 0.30000000000000004
+const double kTiny = 1e-300;
+const double kBig = 123456789.123456789;
+
+Dataset full_dataset() {
+  Dataset ds;
+
+  ds.units.push_back(unit("quoc-gia", "Cả nước", UnitKind::National));
+  {
+    ReportingUnit u = unit("tinh-01", "Thành phố Hà Nội", UnitKind::CentralCity);
+    u.short_names = {"TP. Hà Nội", "Hà Nội"};
+    u.aliases = {"Ha Noi", "Thanh pho Ha Noi"};
+    u.parent = "quoc-gia";
+    u.official_code = "01";
+    u.valid_from = d(2008, 8, 1);
+    u.source = "Danh mục đơn vị hành chính (Tổng cục Thống kê)";
+    ds.units.push_back(u);
+  }
+  {
+    ReportingUnit u = unit("bo-tttt", "Bộ Thông tin và Truyền thông", UnitKind::Ministry);
+    u.short_names = {"Bộ TT&TT"};
+    u.aliases = {"Bo Thong tin va Truyen thong"};
+    u.valid_to = d(2025, 2, 28);
+    u.source = "Nghị định 48/2022/NĐ-CP";
+    ds.units.push_back(u);
+  }
+  {
+    ReportingUnit u = unit("bo-khcn", "Bộ Khoa học và Công nghệ", UnitKind::Ministry);
+    u.valid_from = d(2025, 3, 1);
+    ds.units.push_back(u);
+  }
+  ds.successions.push_back({"bo-tttt", "bo-khcn", d(2025, 3, 1), "Nghị quyết 176/2025/QH15"});
+
+  {
+    Indicator i;
+    i.code = "qd942.1.1";
+    i.name = "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình";
+    i.unit = "%";
+    i.direction = Direction::HigherIsBetter;
+    i.pillar = "Chính phủ số";
+    i.kind = IndicatorKind::Ratio;
+    i.aggregation = Aggregation::Average;
+    i.lead_agency = "bo-tttt";
+    i.co_agencies = {"tinh-01", "bo-khcn"};
+    i.unit_group = UnitGroup::MinistriesAndProvinces;
+    i.definition = "Số hồ sơ trực tuyến toàn trình ÷ tổng số hồ sơ, nhân 100";
+    i.definition_source = "Thông tư 01/2018/TT-VPCP";
+    i.source = "Quyết định 942/QĐ-TTg, Phụ lục";
+    ds.indicators.push_back(i);
+  }
+  {
+    Indicator i;
+    i.code = "qd942.2.1";
+    i.name = "Tỷ lệ bộ, ngành đã ban hành kế hoạch chuyển đổi số";
+    i.direction = Direction::LowerIsBetter;
+    i.kind = IndicatorKind::AgencyShare;
+    i.aggregation = Aggregation::Sum;
+    ds.indicators.push_back(i);
+  }
+
+  {
+    Programme p;
+    p.code = "qd942";
+    p.name = "Chiến lược phát triển Chính phủ điện tử hướng tới Chính phủ số";
+    p.kind = ProgrammeKind::Strategy;
+    p.document = "Quyết định số 942/QĐ-TTg";
+    p.issued = d(2021, 6, 15);
+    p.lead_agency = "bo-tttt";
+    p.source = "Công báo";
+    ds.programmes.push_back(p);
+  }
+  {
+    Programme p;
+    p.code = "kh-2024";
+    p.name = "Kế hoạch năm 2024";
+    p.kind = ProgrammeKind::Plan;
+    ds.programmes.push_back(p);
+  }
+
+  {
+    Target t;
+    t.programme = "qd942";
+    t.code = "07";
+    t.printed_no = "3.2";
+    t.label = "Bộ phận một cửa được số hoá";
+    t.heading = "Phát triển Chính phủ số";
+    t.printed_group = "Nhóm chỉ tiêu đặc thù";
+    t.deadline = Period::of_year(2025);
+    t.sort_order = 2;
+    t.source = "Phụ lục I";
+    t.items.push_back({"qd942.1.1", "cấp bộ", Comparator::AtLeast, 80.0, std::nullopt, "≥ 80%", UnitGroup::Ministries});
+    t.items.push_back({"qd942.1.1", "cấp tỉnh", Comparator::Above, 30.5, std::nullopt, "Trên 30,5%",
+                       UnitGroup::Provinces});
+    ds.targets.push_back(t);
+  }
+  {
+    Target t;
+    t.programme = "qd942";
+    t.code = "01";
+    t.sort_order = 5;
+    t.items.push_back({"qd942.2.1", "", Comparator::AtMost, 7.2, 7.8, "7,2-7,8%", std::nullopt});
+    ds.targets.push_back(t);
+  }
+  {
+    Target t;
+    t.programme = "qd942";
+    t.code = "03";
+    t.sort_order = 1;
+    t.deadline = Period::of_half(2024, 2);
+    t.items.push_back({"qd942.2.1", "định tính", Comparator::Equal, std::nullopt, std::nullopt, "Hoàn thành",
+                       std::nullopt});
+    ds.targets.push_back(t);
+  }
+  {
+    Target t;  // no items at all
+    t.programme = "kh-2024";
+    t.code = "01";
+    t.label = "Mục tiêu chưa lượng hoá";
+    ds.targets.push_back(t);
+  }
+
+  {
+    Observation o = observation("qd942.1.1", "quoc-gia", Period::of_year(2024), "Báo cáo 55/BC-BTTTT", 58.41,
+                                "58,41%");
+    o.numerator = 123456789;
+    o.denominator = 211360000.5;
+    o.flags.estimate = true;
+    o.flags.preliminary = true;
+    o.provenance.kind = ProvenanceKind::Report;
+    o.provenance.location = "dòng 12-14";
+    o.as_of = d(2024, 12, 31);
+    o.comment = "Số liệu ước tính đến hết năm (chú thích 3)";
+    ds.observations.push_back(o);
+  }
+  {
+    Observation o = observation("qd942.1.1", "tinh-01", Period::of_quarter(2024, 1), "Báo cáo 55/BC-BTTTT",
+                                kPointThree, "");
+    o.value_max = kThird;
+    o.numerator = kTiny;
+    o.denominator = kBig;
+    o.flags = {true, true, true, true};
+    o.provenance.kind = ProvenanceKind::Submission;
+    ds.observations.push_back(o);
+  }
+  // Several periods of one indicator and unit: the store orders them like Period::operator<=>.
+  ds.observations.push_back(observation("qd942.1.1", "tinh-01", Period::of_year(2023), "BC-1", 12, "12"));
+  ds.observations.push_back(observation("qd942.1.1", "tinh-01", Period::of_month(2024, 3), "BC-1", 1, "1"));
+  ds.observations.push_back(observation("qd942.1.1", "tinh-01", Period::of_day(d(2024, 3, 15)), "BC-1", 2, "2"));
+  ds.observations.push_back(observation("qd942.1.1", "tinh-01", Period::of_nine_months(2024), "BC-1", 3, "3"));
+  ds.observations.push_back(observation("qd942.1.1", "tinh-01", Period::of_year(2024), "BC-1", 4, "4"));
+  ds.observations.push_back(observation("qd942.1.1", "tinh-01", Period::of_year(2024), "BC-0", 5, "5"));
+  {
+    Observation o = observation("qd942.2.1", "bo-tttt", Period::of_half(2024, 1), "", std::nullopt, "-");
+    o.fact = false;
+    o.flags.forecast = true;
+    o.provenance.kind = ProvenanceKind::Measurement;
+    ds.observations.push_back(o);
+  }
+  {
+    Observation o = observation("qd942.2.1", "bo-khcn", Period::of_half(2025, 2), "", std::nullopt, "");
+    o.fact = true;
+    ds.observations.push_back(o);
+  }
+
+  {
+    Task t;
+    t.code = "qd942.I.12";
+    t.programme = "qd942";
+    t.name = "Xây dựng Cổng dịch vụ công quốc gia";
+    t.lead_agency = "bo-tttt";
+    t.co_agencies = {"tinh-01", "bo-khcn"};
+    t.deadline = Period::of_year(2025);
+    t.deadline_as_printed = "2021-2025";
+    t.progress_as_printed = "Đang thực hiện/2025";
+    t.result = "Đã tích hợp 80% dịch vụ";
+    t.statuses = {{TaskStatus::NotStarted, d(2021, 7, 1), "Báo cáo quý III/2021"},
+                  {TaskStatus::InProgress, std::nullopt, "Báo cáo năm 2023"}};
+    t.source = "Phụ lục II, dòng 12";
+    ds.tasks.push_back(t);
+  }
+  {
+    Task t;
+    t.code = "qd942.I.13";
+    t.programme = "qd942";
+    t.name = "Rà soát, đánh giá hằng năm";
+    t.deadline_as_printed = "Thường xuyên";
+    ds.tasks.push_back(t);
+  }
+  return ds;
+}
+
+// The dataset in the order the store's reads promise (byte order of codes, periods by <=>).
+Dataset in_store_order(Dataset ds) {
+  auto by = [](auto key) { return [key](const auto& a, const auto& b) { return key(a) < key(b); }; };
+  std::sort(ds.units.begin(), ds.units.end(), by([](const ReportingUnit& u) { return u.code; }));
+  std::sort(ds.successions.begin(), ds.successions.end(),
+            by([](const UnitSuccession& s) { return std::tie(s.predecessor, s.successor); }));
+  std::sort(ds.indicators.begin(), ds.indicators.end(), by([](const Indicator& i) { return i.code; }));
+  std::sort(ds.programmes.begin(), ds.programmes.end(), by([](const Programme& p) { return p.code; }));
+  std::sort(ds.targets.begin(), ds.targets.end(),
+            by([](const Target& t) { return std::tie(t.programme, t.sort_order, t.code); }));
+  std::sort(ds.observations.begin(), ds.observations.end(), by([](const Observation& o) {
+              return std::tie(o.indicator, o.unit, o.period, o.provenance.document);
+            }));
+  std::sort(ds.tasks.begin(), ds.tasks.end(), by([](const Task& t) { return t.code; }));
+  return ds;
+}
+
+ApplyCounts counts(int inserted, int updated, int unchanged) { return {inserted, updated, unchanged}; }
+
+// Dataset has no operator== of its own: compare it kind by kind and say which kinds differ.
+testing::AssertionResult same_data(const Dataset& a, const Dataset& b) {
+  std::string differ;
+  auto check = [&](bool equal, const char* kind) {
+    if (!equal) differ += std::string(differ.empty() ? "" : ", ") + kind;
+  };
+  check(a.units == b.units, "units");
+  check(a.successions == b.successions, "successions");
+  check(a.indicators == b.indicators, "indicators");
+  check(a.programmes == b.programmes, "programmes");
+  check(a.targets == b.targets, "targets");
+  check(a.observations == b.observations, "observations");
+  check(a.tasks == b.tasks, "tasks");
+  if (differ.empty()) return testing::AssertionSuccess();
+  return testing::AssertionFailure() << "datasets differ in: " << differ;
+}
+
+Observation* find(Dataset& ds, const std::string& key) {
+  for (auto& o : ds.observations)
+    if (o.key() == key) return &o;
+  return nullptr;
+}
+
+// ---- the fixture: a fresh, empty store of the backend under test ----
+
+class StoreConformance : public testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string pid = std::to_string(getpid());
+    if (GetParam() == Backend::Sqlite) {
+      const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+      std::string name = info->name();  // "RoundTrip…/sqlite"
+      std::replace(name.begin(), name.end(), '/', '-');
+      path_ = std::filesystem::temp_directory_path() / ("dxmon-conformance-" + pid + "-" + name + ".db");
+      remove_sqlite_files();
+      url_ = "sqlite:" + path_.string();
+      return;
+    }
+    const char* pg = std::getenv("DXMON_TEST_POSTGRES");
+    if (!pg || !*pg) {
+      const char* skip = std::getenv("DXMON_SKIP_POSTGRES");
+      if (skip && std::string(skip) == "1") GTEST_SKIP() << "DXMON_SKIP_POSTGRES=1: PostgreSQL tests skipped";
+      FAIL() << "DXMON_TEST_POSTGRES is not set: the PostgreSQL half of the store conformance suite cannot run. "
+                "Run the tests through scripts/with-postgres.sh (it starts a throwaway cluster and sets "
+                "DXMON_TEST_POSTGRES), set it to a database URL yourself, or set DXMON_SKIP_POSTGRES=1 to skip "
+                "these tests deliberately.";
+    }
+    // A schema of its own per test process (ctest runs tests in parallel), first on the search path.
+    schema_ = "dxmon_conformance_" + pid;
+    admin_ = std::make_unique<sql::PgSession>(pg);
+    admin_->execute_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+    std::string base = pg;
+    url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-c%20search_path%3D" + schema_;
+  }
+
+  void TearDown() override {
+    if (GetParam() == Backend::Sqlite) remove_sqlite_files();
+    if (admin_) admin_->execute_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+  }
+
+  std::unique_ptr<Store> open() { return open_store(url_); }
+
+  void remove_sqlite_files() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(path_.string() + suffix, ignored);
+  }
+
+  std::string url_;
+  std::filesystem::path path_;
+  std::string schema_;
+  std::unique_ptr<sql::PgSession> admin_;
+};
+
+TEST_P(StoreConformance, SchemaVersionIsTheLatestMigration) {
+  auto store = open();
+  EXPECT_GE(latest_schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), latest_schema_version());
+}
+
+TEST_P(StoreConformance, MigratingTwiceIsANoOp) {
+  auto store = open();  // open_store() has migrated once
+  const Dataset data = full_dataset();
+  store->apply(data, {});
+  store->migrate();
+  store->migrate();
+  EXPECT_EQ(store->schema_version(), latest_schema_version());
+  store.reset();
+
+  auto reopened = open();  // migrates again on open
+  EXPECT_EQ(reopened->schema_version(), latest_schema_version());
+  EXPECT_TRUE(same_data(reopened->load_all(), in_store_order(data)));
+}
+
+TEST_P(StoreConformance, RoundTripKeepsEveryField) {
+  auto store = open();
+  const Dataset data = full_dataset();
+  store->apply(data, {});
+  Dataset loaded = store->load_all();
+  const Dataset expected = in_store_order(data);
+
+  // Entity by entity first, so a failure names the kind that differs.
+  EXPECT_EQ(loaded.units, expected.units);
+  EXPECT_EQ(loaded.successions, expected.successions);
+  EXPECT_EQ(loaded.indicators, expected.indicators);
+  EXPECT_EQ(loaded.programmes, expected.programmes);
+  EXPECT_EQ(loaded.targets, expected.targets);
+  EXPECT_EQ(loaded.observations, expected.observations);
+  EXPECT_EQ(loaded.tasks, expected.tasks);
+
+  // Doubles come back bit for bit.
+  const Observation* o = find(loaded, "qd942.1.1|tinh-01|2024-Q1|Báo cáo 55/BC-BTTTT");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*o->value), std::bit_cast<std::uint64_t>(kPointThree));
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*o->value_max), std::bit_cast<std::uint64_t>(kThird));
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*o->numerator), std::bit_cast<std::uint64_t>(kTiny));
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*o->denominator), std::bit_cast<std::uint64_t>(kBig));
+  // Vietnamese text with diacritics comes back byte for byte.
+  ASSERT_EQ(loaded.units.size(), 4u);
+  EXPECT_EQ(store->units()[3].short_names, (std::vector<std::string>{"TP. Hà Nội", "Hà Nội"}));
+}
+
+TEST_P(StoreConformance, FirstApplyCountsInserts) {
+  auto store = open();
+  const Dataset data = full_dataset();
+  ApplyResult r = store->apply(data, {});
+  EXPECT_EQ(r.units, counts(4, 0, 0));
+  EXPECT_EQ(r.successions, counts(1, 0, 0));
+  EXPECT_EQ(r.indicators, counts(2, 0, 0));
+  EXPECT_EQ(r.programmes, counts(2, 0, 0));
+  EXPECT_EQ(r.targets, counts(4, 0, 0));
+  EXPECT_EQ(r.observations, counts(static_cast<int>(data.observations.size()), 0, 0));
+  EXPECT_EQ(r.tasks, counts(2, 0, 0));
+  EXPECT_EQ(r.revisions, 0);
+  EXPECT_TRUE(r.changed_anything());
+}
+
+TEST_P(StoreConformance, ReapplyingTheSameDatasetChangesNothing) {
+  auto store = open();
+  const Dataset data = full_dataset();
+  store->apply(data, {});
+  ApplyResult r = store->apply(data, {"someone", "again", ""});
+  EXPECT_EQ(r.units, counts(0, 0, 4));
+  EXPECT_EQ(r.successions, counts(0, 0, 1));
+  EXPECT_EQ(r.indicators, counts(0, 0, 2));
+  EXPECT_EQ(r.programmes, counts(0, 0, 2));
+  EXPECT_EQ(r.targets, counts(0, 0, 4));
+  EXPECT_EQ(r.observations, counts(0, 0, static_cast<int>(data.observations.size())));
+  EXPECT_EQ(r.tasks, counts(0, 0, 2));
+  EXPECT_EQ(r.revisions, 0);
+  EXPECT_FALSE(r.changed_anything());
+  EXPECT_TRUE(store->revisions().empty());
+  EXPECT_TRUE(same_data(store->load_all(), in_store_order(data)));
+
+  // Applying what the store itself exported is also a no-op.
+  EXPECT_FALSE(store->apply(store->load_all(), {}).changed_anything());
+}
+
+TEST_P(StoreConformance, UpsertCountsInsertedUpdatedAndUnchanged) {
+  auto store = open();
+  Dataset data = full_dataset();
+  store->apply(data, {});
+
+  Dataset next = full_dataset();
+  next.units[2].name = "Bộ Thông tin và Truyền thông (cũ)";                 // updated
+  next.units.push_back(unit("tinh-02", "Tỉnh Hà Giang", UnitKind::Province));  // inserted
+  next.indicators[1].definition = "Định nghĩa mới";                          // updated
+  next.targets[0].items[1].value = 35;                                        // updated
+  next.tasks[1].result = "Đã rà soát năm 2024";                               // updated
+  find(next, "qd942.1.1|quoc-gia|2024|Báo cáo 55/BC-BTTTT")->comment = "Chú thích mới";  // updated, no revision
+  Observation* changed = find(next, "qd942.1.1|tinh-01|2023|BC-1");
+  changed->value = 13;  // updated, with a revision
+  changed->as_printed = "13";
+  next.observations.push_back(observation("qd942.1.1", "tinh-02", Period::of_year(2024), "BC-1", 7, "7"));
+
+  ApplyResult r = store->apply(next, {});
+  EXPECT_EQ(r.units, counts(1, 1, 3));
+  EXPECT_EQ(r.successions, counts(0, 0, 1));
+  EXPECT_EQ(r.indicators, counts(0, 1, 1));
+  EXPECT_EQ(r.programmes, counts(0, 0, 2));
+  EXPECT_EQ(r.targets, counts(0, 1, 3));
+  EXPECT_EQ(r.tasks, counts(0, 1, 1));
+  EXPECT_EQ(r.observations, counts(1, 2, static_cast<int>(data.observations.size()) - 2));
+  EXPECT_EQ(r.revisions, 1);
+  EXPECT_TRUE(r.changed_anything());
+  EXPECT_TRUE(same_data(store->load_all(), in_store_order(next)));
+}
+
+TEST_P(StoreConformance, ChangedValueKeepsARevisionWithWhoAndWhy) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+
+  Dataset next = full_dataset();
+  const std::string key = "qd942.1.1|quoc-gia|2024|Báo cáo 55/BC-BTTTT";
+  find(next, key)->value = 60.02;
+  find(next, key)->as_printed = "60,02%";
+  ChangeContext ctx{"chuyen.vien@mic.gov.vn", "Bộ TT&TT đính chính số liệu", "2025-01-15T08:30:00Z"};
+  ApplyResult r = store->apply(next, ctx);
+  EXPECT_EQ(r.revisions, 1);
+  EXPECT_EQ(r.observations.updated, 1);
+
+  std::vector<Revision> expected{{key, "2025-01-15T08:30:00Z", "chuyen.vien@mic.gov.vn", "58,41%", "60,02%",
+                                  "Bộ TT&TT đính chính số liệu"}};
+  EXPECT_EQ(store->revisions(key), expected);
+  EXPECT_EQ(store->revisions(), expected);
+  EXPECT_TRUE(store->revisions("qd942.1.1|tinh-01|2023|BC-1").empty());
+
+  // A value without as_printed is kept as its number; an empty `when` means now.
+  Dataset third = next;
+  Observation* o = find(third, "qd942.1.1|tinh-01|2024-Q1|Báo cáo 55/BC-BTTTT");
+  o->value = 0.5;
+  o->value_max.reset();
+  store->apply(third, {"dxmon", "", ""});
+  auto revs = store->revisions(o->key());
+  ASSERT_EQ(revs.size(), 1u);
+  EXPECT_EQ(revs[0].old_value, "0.30000000000000004-0.3333333333333333");
+  EXPECT_EQ(revs[0].new_value, "0.5");
+  EXPECT_EQ(revs[0].changed_by, "dxmon");
+  ASSERT_EQ(revs[0].changed_at.size(), 20u) << revs[0].changed_at;
+  EXPECT_EQ(revs[0].changed_at[10], 'T');
+  EXPECT_EQ(revs[0].changed_at.back(), 'Z');
+  EXPECT_EQ(store->revisions().size(), 2u);
+
+  // A change of comment or location alone is an update, not a new value: no revision.
+  Dataset fourth = third;
+  find(fourth, key)->comment = "Đã đính chính";
+  ApplyResult r4 = store->apply(fourth, ctx);
+  EXPECT_EQ(r4.observations.updated, 1);
+  EXPECT_EQ(r4.revisions, 0);
+  EXPECT_EQ(store->revisions().size(), 2u);
+}
+
+TEST_P(StoreConformance, FailingApplyLeavesTheStoreUnchanged) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  const Dataset before = store->load_all();
+  const auto revisions_before = store->revisions();
+
+  struct Case {
+    std::string name;
+    Dataset data;
+    std::string mentions;
+  };
+  std::vector<Case> cases;
+  {
+    Dataset bad;  // new units, a changed unit, then an observation of an unknown indicator
+    bad.units.push_back(unit("tinh-02", "Tỉnh Hà Giang", UnitKind::Province));
+    bad.units.push_back(full_dataset().units[0]);
+    bad.units.back().name = "Toàn quốc";
+    bad.observations.push_back(observation("khong-ton-tai", "tinh-02", Period::of_year(2024), "BC-9", 1, "1"));
+    cases.push_back({"unknown indicator", bad, "khong-ton-tai"});
+  }
+  {
+    Dataset bad = full_dataset();  // everything unchanged but one value, then an unknown unit
+    find(bad, "qd942.1.1|quoc-gia|2024|Báo cáo 55/BC-BTTTT")->value = 99;
+    bad.observations.push_back(observation("qd942.1.1", "tinh-99", Period::of_year(2024), "BC-9", 1, "1"));
+    cases.push_back({"unknown unit", bad, "tinh-99"});
+  }
+  {
+    Dataset bad;
+    bad.indicators.push_back(full_dataset().indicators[0]);
+    bad.indicators.back().name = "Tên mới";
+    Task t;
+    t.code = "x.1";
+    t.programme = "khong-co-chuong-trinh";
+    t.name = "Nhiệm vụ";
+    bad.tasks.push_back(t);
+    cases.push_back({"unknown programme", bad, "khong-co-chuong-trinh"});
+  }
+  {
+    Dataset bad;
+    Target t = full_dataset().targets[0];
+    t.code = "99";
+    t.items[0].indicator = "chi-tieu-la";
+    bad.targets.push_back(t);
+    cases.push_back({"target of an unknown indicator", bad, "chi-tieu-la"});
+  }
+  {
+    Dataset bad;
+    bad.successions.push_back({"bo-tttt", "bo-moi", d(2025, 3, 1), ""});
+    cases.push_back({"succession to an unknown unit", bad, "bo-moi"});
+  }
+
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    try {
+      store->apply(c.data, {"tester", "should fail", ""});
+      ADD_FAILURE() << "apply() succeeded";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find(c.mentions), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(same_data(store->load_all(), before));
+    EXPECT_EQ(store->revisions(), revisions_before);
+  }
+
+  // The store is still usable after the failures.
+  Dataset good;
+  good.units.push_back(unit("tinh-02", "Tỉnh Hà Giang", UnitKind::Province));
+  EXPECT_EQ(store->apply(good, {}).units, counts(1, 0, 0));
+}
+
+TEST_P(StoreConformance, ObservationsCanBeFilteredByPeriodDocumentUnitAndIndicator) {
+  auto store = open();
+  const Dataset data = full_dataset();
+  store->apply(data, {});
+  const Dataset all = in_store_order(data);
+  auto matching = [&](auto pred) {
+    std::vector<Observation> out;
+    for (const auto& o : all.observations)
+      if (pred(o)) out.push_back(o);
+    return out;
+  };
+
+  ObservationQuery q;
+  EXPECT_EQ(store->observations(q), all.observations);
+
+  q = {};
+  q.period = Period::of_year(2024);
+  auto by_year = matching([](const Observation& o) { return o.period == Period::of_year(2024); });
+  EXPECT_EQ(by_year.size(), 3u);
+  EXPECT_EQ(store->observations(q), by_year);
+
+  q = {};
+  q.document = "BC-1";
+  auto by_document = matching([](const Observation& o) { return o.provenance.document == "BC-1"; });
+  EXPECT_EQ(by_document.size(), 5u);
+  EXPECT_EQ(store->observations(q), by_document);
+
+  q.period = Period::of_year(2024);
+  q.unit = "tinh-01";
+  q.indicator = "qd942.1.1";
+  EXPECT_EQ(store->observations(q),
+            matching([](const Observation& o) {
+              return o.provenance.document == "BC-1" && o.period == Period::of_year(2024);
+            }));
+
+  q = {};
+  q.unit = "bo-tttt";
+  EXPECT_EQ(store->observations(q), matching([](const Observation& o) { return o.unit == "bo-tttt"; }));
+
+  q = {};
+  q.indicator = "qd942.2.1";
+  EXPECT_EQ(store->observations(q).size(), 2u);
+
+  q = {};
+  q.period = Period::of_quarter(2030, 4);
+  EXPECT_TRUE(store->observations(q).empty());
+}
+
+TEST_P(StoreConformance, TargetsAreOrderedBySortOrderWithinAProgramme) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  auto codes = [](const std::vector<Target>& ts) {
+    std::vector<std::string> out;
+    for (const auto& t : ts) out.push_back(t.programme + "/" + t.code);
+    return out;
+  };
+  EXPECT_EQ(codes(store->targets("qd942")), (std::vector<std::string>{"qd942/03", "qd942/07", "qd942/01"}));
+  EXPECT_EQ(codes(store->targets()),
+            (std::vector<std::string>{"kh-2024/01", "qd942/03", "qd942/07", "qd942/01"}));
+  auto kh = store->targets("kh-2024");
+  ASSERT_EQ(kh.size(), 1u);
+  EXPECT_TRUE(kh[0].items.empty());
+  auto qd = store->targets("qd942");
+  ASSERT_EQ(qd[1].items.size(), 2u);
+  EXPECT_EQ(qd[1].items[0].label, "cấp bộ");
+  EXPECT_EQ(qd[1].items[1].label, "cấp tỉnh");
+  EXPECT_TRUE(store->targets("khong-co").empty());
+}
+
+TEST_P(StoreConformance, TaskStatusHistoryIsAppendedNeverRewritten) {
+  auto store = open();
+  Dataset data = full_dataset();
+  store->apply(data, {});
+  Task task = data.tasks[0];
+  const auto history = task.statuses;
+  const TaskStatusChange done{TaskStatus::Completed, d(2025, 6, 30), "Báo cáo 6 tháng 2025"};
+
+  auto apply_task = [&](const Task& t) {
+    Dataset ds;
+    ds.tasks.push_back(t);
+    return store->apply(ds, {}).tasks;
+  };
+  auto stored = [&] { return store->tasks("qd942")[0]; };
+
+  // The stored history again, or only its last entry, or nothing: unchanged.
+  EXPECT_EQ(apply_task(task), counts(0, 0, 1));
+  Task partial = task;
+  partial.statuses = {history.back()};
+  EXPECT_EQ(apply_task(partial), counts(0, 0, 1));
+  partial.statuses.clear();
+  EXPECT_EQ(apply_task(partial), counts(0, 0, 1));
+  EXPECT_EQ(stored().statuses, history);
+
+  // The history with one more entry, or just the new entry: appended once.
+  Task longer = task;
+  longer.statuses.push_back(done);
+  EXPECT_EQ(apply_task(longer), counts(0, 1, 0));
+  EXPECT_EQ(stored(), longer);
+  EXPECT_EQ(stored().current_status(), TaskStatus::Completed);
+  Task only_new = task;
+  only_new.statuses = {done};
+  EXPECT_EQ(apply_task(only_new), counts(0, 0, 1));
+
+  const TaskStatusChange stopped{TaskStatus::Stopped, std::nullopt, "Quyết định điều chỉnh"};
+  only_new.statuses = {stopped};
+  only_new.name = "Tên nhiệm vụ đã điều chỉnh";
+  EXPECT_EQ(apply_task(only_new), counts(0, 1, 0));
+  Task expected = longer;
+  expected.name = only_new.name;
+  expected.statuses.push_back(stopped);
+  EXPECT_EQ(stored(), expected);
+  EXPECT_EQ(store->tasks("kh-2024"), std::vector<Task>{});
+}
+
+TEST_P(StoreConformance, NonFiniteNumbersAreRefused) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  const Dataset before = store->load_all();
+  for (double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    Dataset ds;
+    ds.observations.push_back(observation("qd942.1.1", "quoc-gia", Period::of_year(2030), "BC-9", bad, "?"));
+    EXPECT_THROW(store->apply(ds, {}), StoreError);
+  }
+  EXPECT_TRUE(same_data(store->load_all(), before));
+}
+
+// The driver contract under apply(): a write the database refuses is reported with the context
+// it was given (even when the backend sends writes ahead, as PostgreSQL's pipeline does) and
+// nothing of the transaction remains after rollback().
+TEST_P(StoreConformance, ARefusedWriteNamesItsContextAndRollsBack) {
+  open();  // creates the schema
+  std::unique_ptr<sql::Session> s;
+  if (GetParam() == Backend::Sqlite) s = std::make_unique<sql::SqliteSession>(path_.string());
+  else s = std::make_unique<sql::PgSession>(url_);
+  const std::string insert_unit = "INSERT INTO units (code, name, kind) VALUES ($1, $2, $3)";
+  s->begin();
+  try {
+    s->write(insert_unit, {"u1", "Đơn vị một", "other"}, "đơn vị u1");
+    s->write("INSERT INTO successions (predecessor, successor, effective_date) VALUES ($1, $2, $3)",
+             {"u1", "khong-co", "2025-01-01"}, "kế thừa u1 → khong-co");
+    s->write(insert_unit, {"u2", "Đơn vị hai", "other"}, "đơn vị u2");
+    s->commit();
+    ADD_FAILURE() << "a succession to a unit that does not exist was accepted";
+  } catch (const StoreError& e) {
+    std::string message = e.what();
+    EXPECT_NE(message.find("kế thừa u1 → khong-co"), std::string::npos) << message;
+    EXPECT_EQ(message.find("u2"), std::string::npos) << message;
+  }
+  s->rollback();
+  EXPECT_TRUE(s->query("SELECT code FROM units").empty());
+  EXPECT_TRUE(open()->units().empty());
+
+  // The session is usable again.
+  s->begin();
+  s->write(insert_unit, {"u3", "Đơn vị ba", "other"}, "đơn vị u3");
+  s->commit();
+  EXPECT_EQ(open()->units().size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend::Sqlite, Backend::Postgres),
+                         backend_name);
+
+// The store URL forms (SQLite only: the PostgreSQL form is what the suite above opens).
+TEST(StoreConformanceUrls, SqlitePrefixAndBarePathOpenTheSameFile) {
+  auto path = std::filesystem::temp_directory_path() / ("dxmon-url-" + std::to_string(getpid()) + ".db");
+  std::error_code ignored;
+  {
+    auto store = open_store("sqlite:" + path.string());
+    Dataset ds;
+    ds.units.push_back(unit("quoc-gia", "Cả nước", UnitKind::National));
+    store->apply(ds, {});
+  }
+  {
+    auto store = open_store(path.string());
+    EXPECT_EQ(store->units().size(), 1u);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ignored);
+  EXPECT_THROW(open_store("sqlite:"), StoreError);
+  EXPECT_THROW(open_store("sqlite:/nonexistent-dir-dxmon/x/y.db"), StoreError);
+}
+
+}  // namespace
+}  // namespace dxmon
