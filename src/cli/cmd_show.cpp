@@ -2,6 +2,7 @@
 #include <ctime>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "assess/target_values.h"
 #include "cli/command.h"
@@ -119,14 +120,27 @@ void show_targets(Store& store, const ShowOptions& opt) {
     if (!pv.programme->document.empty()) std::cout << " (" << pv.programme->document << ")";
     std::cout << " — " << pv.targets.size() << " mục tiêu\n\n";
 
-    std::vector<std::string> headers{"STT", "Chỉ tiêu", "Cơ quan chủ trì"};
-    std::vector<std::size_t> widths{0, 56, 24};
+    // Columns as the reports print them: the lead agency only when the programme names one, and
+    // the deadline in the header when every target shares it ("Mục tiêu năm 2025").
+    bool has_lead = false;
+    std::set<std::optional<Period>> deadlines;
+    for (const auto& tv : pv.targets) {
+      deadlines.insert(tv.target->deadline);
+      for (const auto& iv : tv.items) has_lead |= iv.indicator && !iv.indicator->lead_agency.empty();
+    }
+    bool one_deadline = deadlines.size() == 1 && *deadlines.begin();
+    std::vector<std::string> headers{"STT", "Chỉ tiêu"};
+    std::vector<std::size_t> widths{0, 56};
+    if (has_lead) {
+      headers.push_back("Cơ quan chủ trì");
+      widths.push_back(24);
+    }
     for (const auto& p : pv.periods) {
       headers.push_back("Kết quả " + text::period_label(p));
       widths.push_back(14);
     }
-    headers.push_back("Mục tiêu");
-    widths.push_back(14);
+    headers.push_back(one_deadline ? "Mục tiêu " + text::period_label(**deadlines.begin()) : "Mục tiêu");
+    widths.push_back(16);
     ConsoleTable table(headers, widths);
     std::string group = "\x01";  // a printed group that no target has
     for (const auto& tv : pv.targets) {
@@ -135,22 +149,21 @@ void show_targets(Store& store, const ShowOptions& opt) {
         group = t.printed_group;
         if (!group.empty()) table.add_section("[" + group + "]");
       }
-      for (std::size_t k = 0; k < tv.items.size(); ++k) {
-        const auto& iv = tv.items[k];
-        std::string label = tv.items.size() > 1 ? "  - " + iv.item->label : t.label;
-        if (k == 0 && tv.items.size() > 1) {
-          std::vector<std::string> head{t.printed_no, t.label, ""};
-          head.resize(headers.size());
-          table.add_row(head);
-        }
-        std::vector<std::string> row{tv.items.size() > 1 ? "" : t.printed_no, label,
-                                     iv.indicator ? unit_name(dir, iv.indicator->lead_agency) : ""};
+      bool several = tv.items.size() > 1;
+      if (several) {
+        std::vector<std::string> head{t.printed_no, t.label};
+        head.resize(headers.size());
+        table.add_row(head);
+      }
+      for (const auto& iv : tv.items) {
+        std::vector<std::string> row{several ? "" : t.printed_no, several ? "  - " + iv.item->label : t.label};
+        if (has_lead) row.push_back(iv.indicator ? unit_name(dir, iv.indicator->lead_agency) : "");
         for (const auto& p : pv.periods) {
           auto it = iv.by_period.find(p);
           row.push_back(value_cell(it == iv.by_period.end() ? nullptr : it->second));
         }
         std::string target = iv.item->as_printed;
-        if (t.deadline) target += " (" + text::period_label(*t.deadline) + ")";
+        if (!one_deadline && t.deadline) target += " (" + text::period_label(*t.deadline) + ")";
         row.push_back(target);
         table.add_row(row);
       }

@@ -1,0 +1,25 @@
+#pragma once
+// Tables → entities. Every row of every table becomes an entity of its kind, or problems that
+// say which cell is wrong and how to fix it. References (units, indicators, programmes, tasks)
+// are checked against what the store already holds plus what the same import brings.
+#include <vector>
+
+#include "core/dataset.h"
+#include "io/problem.h"
+#include "io/table.h"
+
+namespace dxmon::io {
+
+// What the store already holds that imported rows may refer to.
+struct Catalogue {
+  std::vector<ReportingUnit> units;
+  std::vector<Indicator> indicators;
+  std::vector<Programme> programmes;
+  std::vector<Task> tasks;
+};
+
+// `tables` must have Table::kind set. `today` dates the resolution of agency names in indicators
+// and tasks without a status date. Tables are read in dependency order whatever their order here.
+Dataset map_tables(const std::vector<Table>& tables, const Catalogue& stored, const Date& today, Problems& problems);
+
+}  // namespace dxmon::io

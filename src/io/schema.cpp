@@ -1,0 +1,147 @@
+#include "io/schema.h"
+
+#include <cctype>
+
+#include "text/text.h"
+
+namespace dxmon::io {
+namespace {
+
+using T = ColumnType;
+
+std::vector<KindSpec> make_kinds() {
+  return {
+      {Kind::Units, "units", {"đơn vị"},
+       {{"code", {"mã"}, true},
+        {"name", {"tên"}, true},
+        {"kind", {"loại"}, true},
+        {"short_names", {}, false, T::List},
+        {"aliases", {}, false, T::List},
+        {"parent", {}},
+        {"official_code", {}},
+        {"valid_from", {}},
+        {"valid_to", {}},
+        {"source", {}}}},
+      {Kind::Successions, "successions", {"sáp nhập", "hợp nhất"},
+       {{"predecessor", {}, true}, {"successor", {}, true}, {"date", {}, true}, {"source", {}}}},
+      {Kind::Indicators, "indicators", {"chỉ tiêu"},
+       {{"code", {"mã"}, true},
+        {"name", {"tên chỉ tiêu"}, true},
+        {"unit", {"đơn vị tính"}},
+        {"direction", {}},
+        {"pillar", {}},
+        {"kind", {}},
+        {"aggregation", {}},
+        {"lead_agency", {"cơ quan chủ trì"}},
+        {"co_agencies", {"cơ quan phối hợp"}, false, T::List},
+        {"unit_group", {}},
+        {"definition", {}},
+        {"definition_source", {}},
+        {"source", {}}}},
+      {Kind::Programmes, "programmes", {"chương trình", "kế hoạch"},
+       {{"code", {}, true},
+        {"name", {}, true},
+        {"kind", {}},
+        {"document", {}},
+        {"issued", {}},
+        {"lead_agency", {}},
+        {"source", {}}}},
+      {Kind::Targets, "targets", {"mục tiêu"},
+       {{"programme", {}, true},
+        {"code", {"mã"}, true},
+        {"printed_no", {"stt"}},
+        {"label", {}},
+        {"heading", {}},
+        {"printed_group", {}},
+        {"deadline", {}},
+        {"sort_order", {}, false, T::Number},
+        {"indicator", {}, true},
+        {"item_label", {}},
+        {"target", {"mục tiêu"}, true},
+        {"scope", {}},
+        {"source", {}}}},
+      {Kind::Observations, "observations", {"kết quả thực hiện", "kết quả"},
+       {{"indicator", {"chỉ tiêu"}, true},
+        {"unit", {"đơn vị"}},
+        {"period", {"kỳ"}, true},
+        {"value", {"giá trị", "kết quả"}, false, T::Number},
+        {"value_max", {}, false, T::Number},
+        {"as_printed", {}},
+        {"numerator", {}, false, T::Number},
+        {"denominator", {}, false, T::Number},
+        {"fact", {}},
+        {"flags", {}, false, T::List},
+        {"document", {}, true},
+        {"location", {}},
+        {"provenance", {}},
+        {"as_of", {}},
+        {"comment", {}}}},
+      {Kind::Tasks, "tasks", {"nhiệm vụ"},
+       {{"code", {}, true},
+        {"programme", {}, true},
+        {"name", {}, true},
+        {"lead_agency", {}},
+        {"co_agencies", {}, false, T::List},
+        {"deadline", {}},
+        {"deadline_as_printed", {}},
+        {"progress_as_printed", {}},
+        {"result", {}},
+        {"status", {}},
+        {"status_date", {}},
+        {"source", {}}}},
+      {Kind::TaskStatuses, "task_statuses", {"lịch sử trạng thái"},
+       {{"task", {}, true}, {"status", {}, true}, {"date", {}}, {"source", {}}}},
+  };
+}
+
+}  // namespace
+
+const std::vector<KindSpec>& kinds() {
+  static const std::vector<KindSpec> all = make_kinds();
+  return all;
+}
+
+const KindSpec& spec_of(Kind k) {
+  for (const auto& s : kinds())
+    if (s.kind == k) return s;
+  return kinds().front();
+}
+
+std::string_view kind_name(Kind k) { return spec_of(k).name; }
+
+std::optional<Kind> kind_from_name(std::string_view name) {
+  std::string folded = text::fold(name);
+  std::optional<Kind> best;
+  std::size_t best_len = 0;
+  auto consider = [&](Kind k, std::string_view candidate) {
+    std::string key = text::fold(candidate);
+    if (key.empty() || !folded.starts_with(key)) return;
+    // "tasks" must not match "task_statuses": the name must end or continue with a separator/digit.
+    if (folded.size() > key.size()) {
+      char next = folded[key.size()];
+      if (std::isalpha(static_cast<unsigned char>(next))) return;
+    }
+    if (key.size() > best_len) {
+      best = k;
+      best_len = key.size();
+    }
+  };
+  for (const auto& s : kinds()) {
+    consider(s.kind, s.name);
+    for (auto a : s.aliases) consider(s.kind, a);
+  }
+  return best;
+}
+
+const ColumnSpec* column_for_header(const KindSpec& spec, std::string_view header) {
+  std::string key = text::fold(header);
+  if (key.empty()) return nullptr;
+  for (const auto& c : spec.columns) {
+    if (text::fold(c.name) == key) return &c;
+    for (auto a : c.aliases)
+      if (text::fold(a) == key) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace dxmon::io
