@@ -22,6 +22,7 @@ struct ShowOptions {
   std::string group;
   std::string indicator;
   std::string unit;
+  bool no_wrap = false;  // one line per row, for scripts and grep
 };
 
 Date today() {
@@ -235,7 +236,9 @@ void add_show_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--group", opt->group, "units: bo_nganh | dia_phuong | bo_nganh_dia_phuong");
   cmd->add_option("--indicator", opt->indicator, "observations: of this indicator code");
   cmd->add_option("--unit", opt->unit, "observations: of this unit (code or name)");
+  cmd->add_flag("--no-wrap", opt->no_wrap, "One line per row (for scripts)");
   cmd->callback([opt, &global] {
+    ConsoleTable::set_wrapping(!opt->no_wrap);
     auto store = global.open();
     if (opt->what == "units") show_units(*store, *opt);
     else if (opt->what == "indicators") show_indicators(*store, *opt);

@@ -5,11 +5,13 @@
 namespace dxmon::cli {
 namespace {
 
+bool wrapping = true;
+
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // Splits `s` into lines of at most `width` columns, breaking at spaces where possible.
 std::vector<std::string> wrap(const std::string& s, std::size_t width) {
-  if (width == 0 || display_width(s) <= width) return {s};
+  if (!wrapping || width == 0 || display_width(s) <= width) return {s};
   std::vector<std::string> lines;
   std::string line, word;
   auto flush_word = [&] {
@@ -58,6 +60,8 @@ ConsoleTable::ConsoleTable(std::vector<std::string> headers, std::vector<std::si
     : headers_(std::move(headers)), max_widths_(std::move(max_widths)) {
   max_widths_.resize(headers_.size(), 0);
 }
+
+void ConsoleTable::set_wrapping(bool on) { wrapping = on; }
 
 void ConsoleTable::add_row(std::vector<std::string> cells) {
   cells.resize(headers_.size());

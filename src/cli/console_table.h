@@ -15,6 +15,8 @@ class ConsoleTable {
   void add_row(std::vector<std::string> cells);
   void add_section(std::string title);  // a full-width row (a group heading)
   void print(std::ostream& out) const;
+  // Off: cells are never wrapped (every row on one line), whatever the maximum widths say.
+  static void set_wrapping(bool on);
 
  private:
   struct Row {
