@@ -1,5 +1,6 @@
 #include "io/columns.h"
 
+#include <algorithm>
 #include <set>
 
 #include "text/text.h"
@@ -130,7 +131,10 @@ std::optional<BoundTable> bind_columns(const Table& table, Kind kind, Problems& 
         for (const auto& c : spec.columns) names.emplace_back(c.name);
         return names;
       }(), 1);
-      std::string fix = close.empty() ? "" : "có phải là \"" + close.front() + "\"? ";
+      // Suggest a column only when it is a likely typo of the header, not any column at all.
+      bool near = !close.empty() &&
+                  text::edit_distance(name, close.front()) <= std::max<int>(2, static_cast<int>(text::fold(name).size()) / 4);
+      std::string fix = near ? "có phải là \"" + close.front() + "\"? " : "";
       problems.push_back(header_problem(table, i, "tên cột \"" + name + "\" không có trong bảng " + std::string(spec.name),
                                         fix + "các cột của bảng là: " + all_columns(spec)));
       continue;

@@ -74,7 +74,7 @@ bool Mapping::first_time(std::map<std::string, std::string>& seen, const std::st
   auto [it, inserted] = seen.emplace(key, r.where());
   if (!inserted)
     r.problem(column, what + " bị trùng: đã có ở " + it->second,
-              "mỗi " + what + " chỉ được ghi một lần; hãy xóa một trong hai dòng hoặc sửa cho khác nhau");
+              "mỗi dòng chỉ được ghi một lần; hãy xóa một trong hai dòng hoặc sửa cho khác nhau");
   return inserted;
 }
 

@@ -1,0 +1,172 @@
+// Damaged files are rejected with every problem located precisely, and nothing is written;
+// --dry-run writes nothing; a hand-made XLSX (title row, merged cells, rich-text shared strings,
+// numbers stored as text) imports with the values an official meant.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "io_test_support.h"
+
+namespace dxmon::io {
+namespace {
+
+using namespace dxmon::io::testing;
+
+class ImportValidation : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = open_store("sqlite:" + dir_.file("store.db"));
+    auto report = import_files(*store_, builtin_files(), options());
+    ASSERT_TRUE(report.ok()) << all_problems(report);
+    before_ = store_->load_all();
+  }
+
+  // The problem at `row` and `column` (with `field` when given), or a failure listing them all.
+  static const Problem* at(const ImportReport& r, int row, const std::string& column) {
+    for (const auto& p : r.problems)
+      if (p.row == row && p.column == column) return &p;
+    ADD_FAILURE() << "no problem at row " << row << " column " << column << "; problems:\n" << all_problems(r);
+    return nullptr;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  Dataset before_;
+};
+
+TEST_F(ImportValidation, DamagedCsvIsRejectedWithEveryProblemAndNothingWritten) {
+  // The file name does not start with the kind, so the kind is given (as with --kind).
+  auto opts = options();
+  opts.kind = "observations";
+  auto report = import_files(*store_, {fixture("damaged_observations.csv")}, opts);
+  ASSERT_FALSE(report.ok());
+  EXPECT_FALSE(report.applied);
+  EXPECT_TRUE(store_->load_all() == before_);
+
+  // Unknown column in the header (line 1, column I).
+  if (auto* p = at(report, 1, "I")) {
+    EXPECT_EQ(p->file, "damaged_observations.csv");
+    EXPECT_EQ(p->field, "ghi_chu");
+    EXPECT_NE(p->what.find("không có trong bảng observations"), std::string::npos);
+  }
+  // Unknown unit, with the closest names as suggestions.
+  if (auto* p = at(report, 3, "B")) {
+    EXPECT_EQ(p->value, "Thừa Thiên Huếe");
+    EXPECT_NE(p->what.find("không tìm thấy đơn vị"), std::string::npos);
+    EXPECT_NE(p->what.find("— có phải là:"), std::string::npos) << p->what;
+  }
+  // Numerator greater than denominator.
+  if (auto* p = at(report, 4, "E")) {
+    EXPECT_NE(p->what.find("tử số 30 lớn hơn mẫu số 20"), std::string::npos) << p->what;
+  }
+  // The quoted comment spans lines 5-6: the next record is line 7, with a period that does not exist.
+  if (auto* p = at(report, 7, "C")) {
+    EXPECT_EQ(p->value, "Quý V năm 2023");
+    EXPECT_NE(p->what.find("không phải là kỳ báo cáo"), std::string::npos);
+  }
+  // The same indicator, unit (by another name), period and document as line 2.
+  if (auto* p = at(report, 8, "A")) {
+    EXPECT_NE(p->what.find("bị trùng: đã có ở damaged_observations.csv:2"), std::string::npos) << p->what;
+  }
+  // Line 9: missing document and a share far above 100%.
+  if (auto* p = at(report, 9, "G")) {
+    EXPECT_NE(p->what.find("thiếu giá trị ở cột bắt buộc"), std::string::npos);
+  }
+  if (auto* p = at(report, 9, "D")) {
+    EXPECT_NE(p->what.find("nằm ngoài khoảng 0–100%"), std::string::npos) << p->what;
+  }
+  // Nothing about the good rows (2, 5).
+  for (const auto& p : report.problems) EXPECT_TRUE(p.row != 2 && p.row != 5) << p.to_string();
+  EXPECT_EQ(report.problems.size(), 7u) << all_problems(report);
+  // The message a person reads names file, line, column and header.
+  EXPECT_EQ(at(report, 7, "C")->to_string().rfind("damaged_observations.csv:7: cột C \"period\": \"Quý V năm 2023\"", 0), 0u)
+      << at(report, 7, "C")->to_string();
+}
+
+TEST_F(ImportValidation, DamagedXlsxIsRejectedWithEveryProblemAndNothingWritten) {
+  auto report = import_files(*store_, {fixture("damaged_observations.xlsx")}, options());
+  ASSERT_FALSE(report.ok());
+  EXPECT_FALSE(report.applied);
+  EXPECT_TRUE(store_->load_all() == before_);
+  for (const auto& p : report.problems) {
+    EXPECT_EQ(p.file, "damaged_observations.xlsx");
+    EXPECT_EQ(p.sheet, "observations");
+  }
+  if (auto* p = at(report, 4, "C")) {
+    EXPECT_NE(p->what.find("không tìm thấy đơn vị \"Ha Noii\""), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 4, "C")) {
+    EXPECT_NE(p->what.find("Thành phố Hà Nội"), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 5, "B")) {
+    EXPECT_NE(p->what.find("chỉ tiêu \"qd942.99\" không có trong danh mục"), std::string::npos);
+  }
+  if (auto* p = at(report, 6, "D")) {
+    EXPECT_EQ(p->value, "2023-Q5");
+  }
+  if (auto* p = at(report, 6, "E")) {
+    EXPECT_EQ(p->what, "giá trị \"abc\" không phải là số");
+    EXPECT_NE(p->fix.find("58,41%"), std::string::npos);
+  }
+  if (auto* p = at(report, 7, "E")) {
+    EXPECT_NE(p->what.find("tỷ lệ 120% nằm ngoài khoảng 0–100%"), std::string::npos) << p->what;
+  }
+  EXPECT_EQ(report.problems.size(), 5u) << all_problems(report);
+  EXPECT_EQ(at(report, 6, "E")->to_string(),
+            "damaged_observations.xlsx [observations]:6: cột E \"Kết quả\": giá trị \"abc\" không phải là số — " +
+                at(report, 6, "E")->fix);
+}
+
+TEST_F(ImportValidation, HandMadeXlsxWithTitleRowMergedCellsAndTextNumbers) {
+  auto report = import_files(*store_, {fixture("observations_handmade.xlsx")}, options());
+  ASSERT_TRUE(report.ok()) << all_problems(report);
+  ASSERT_EQ(report.tables.size(), 1u);  // the notes sheet is not a kind and is skipped
+  EXPECT_EQ(report.tables[0].sheet, "Kết quả thực hiện 2023");
+  EXPECT_EQ(report.tables[0].kind, "observations");
+  ASSERT_TRUE(report.applied);
+  EXPECT_EQ(report.applied->observations.inserted, 3);
+
+  ObservationQuery q;
+  q.document = "99/BC-TEST";
+  auto got = store_->observations(q);
+  ASSERT_EQ(got.size(), 3u);
+  auto find = [&](const std::string& unit) -> const Observation& {
+    return *std::find_if(got.begin(), got.end(), [&](const Observation& o) { return o.unit == unit; });
+  };
+  const Observation& hanoi = find("tinh-01");  // "TP. Hà Nội", rich text "58," + "41%"
+  EXPECT_EQ(hanoi.indicator, "qd942.01");
+  EXPECT_EQ(hanoi.value, 58.41);
+  EXPECT_EQ(hanoi.as_printed, "58,41%");
+  const Observation& nation = find("quoc-gia");  // "1.502.045.890" typed as text, Quý I năm 2024
+  EXPECT_EQ(nation.indicator, "q2024.mobile_money_khach_hang");
+  EXPECT_EQ(nation.value, 1502045890.0);
+  EXPECT_EQ(nation.period, Period::of_quarter(2024, 1));
+  const Observation& ha_giang = find("tinh-02");  // indicator and document from merged cells; 5.0 → 5
+  EXPECT_EQ(ha_giang.indicator, "q2024.mobile_money_khach_hang");
+  EXPECT_EQ(ha_giang.value, 5.0);
+  EXPECT_EQ(ha_giang.as_printed, "5");
+  EXPECT_EQ(ha_giang.provenance.location, "");
+}
+
+TEST_F(ImportValidation, DryRunValidatesButWritesNothing) {
+  auto opts = options();
+  opts.dry_run = true;
+  auto report = import_files(*store_, {fixture("observations_handmade.xlsx")}, opts);
+  EXPECT_TRUE(report.ok()) << all_problems(report);
+  EXPECT_FALSE(report.applied);
+  EXPECT_EQ(report.data.observations.size(), 3u);
+  EXPECT_TRUE(store_->load_all() == before_);
+}
+
+TEST_F(ImportValidation, ProblemsInOneFileStopTheOtherFilesToo) {
+  std::string good = dir_.file("observations_good.csv");
+  write_file(good, "indicator,period,value,document\nqd942.01,2024,\"61,5%\",BC-1\n");
+  auto opts = options();
+  opts.kind = "observations";
+  auto report = import_files(*store_, {good, fixture("damaged_observations.csv")}, opts);
+  EXPECT_FALSE(report.ok());
+  EXPECT_TRUE(store_->load_all() == before_);
+}
+
+}  // namespace
+}  // namespace dxmon::io
