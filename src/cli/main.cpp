@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
   add_import_command(app, global);
   add_export_command(app, global);
   add_show_command(app, global);
+  add_ingest_command(app, global);
+  add_rebuild_command(app, global);
+  add_generate_command(app, global);
 
   try {
     app.parse(argc, argv);

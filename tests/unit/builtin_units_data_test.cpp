@@ -247,6 +247,8 @@ TEST_F(BuiltinUnitsData, ProvinceCodesFollowTheGsoCodes) {
     ASSERT_EQ(gso.size(), 2u) << code;
     if (u.at("valid_from").empty())
       EXPECT_EQ(code, "tinh-" + gso);
+    else if (u.at("valid_from") == "2025-01-01")  // Thừa Thiên Huế became Thành phố Huế, same GSO code
+      EXPECT_EQ(code, "tinh-" + gso + "-hue");
     else {
       EXPECT_EQ(code, "tinh-" + gso + "-2025");
       EXPECT_EQ(u.at("valid_from"), "2025-07-01") << code;
@@ -257,6 +259,9 @@ TEST_F(BuiltinUnitsData, ProvinceCodesFollowTheGsoCodes) {
 TEST_F(BuiltinUnitsData, SixtyThreeProvincesAndThirtyMinistriesAndAgenciesAtEndOf2024) {
   auto n = count_kinds("2024-12-31");
   EXPECT_EQ(n["province"] + n["central_city"], 63);
+  // Five centrally-run cities until Thừa Thiên Huế became Thành phố Huế on 2025-01-01.
+  EXPECT_EQ(n["central_city"], 5);
+  EXPECT_EQ(count_kinds("2025-01-01")["central_city"], 6);
   // "bộ, ngành" = bộ + cơ quan ngang bộ + cơ quan thuộc Chính phủ: 30 in seed 000 line 119
   // («bộ, ngành đạt 70% (21/30)») and seed 004 line 210 («13/30 bộ, cơ quan ngang bộ, cơ quan
   // thuộc Chính phủ»): 18 ministries, 4 ministry-level agencies, 8 government agencies.

@@ -1,0 +1,146 @@
+#include "measure/dossier_record.h"
+
+namespace dxmon::measure {
+namespace {
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    unsigned c = static_cast<unsigned char>(s[i]) - '0';
+    if (c > 9) return false;
+    v = v * 10 + static_cast<int>(c);
+  }
+  out = v;
+  return true;
+}
+
+int month_days(int y, int m) {
+  static constexpr int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return d[m - 1];
+}
+
+}  // namespace
+
+std::optional<ServiceLevel> parse_service_level(std::string_view id) {
+  if (id == "toan_trinh") return ServiceLevel::FullOnline;
+  if (id == "mot_phan") return ServiceLevel::PartialOnline;
+  if (id == "khong_truc_tuyen") return ServiceLevel::NotOnline;
+  return std::nullopt;
+}
+std::optional<Channel> parse_channel(std::string_view id) {
+  if (id == "truc_tuyen") return Channel::Online;
+  if (id == "truc_tiep") return Channel::InPerson;
+  if (id == "buu_chinh") return Channel::Post;
+  return std::nullopt;
+}
+std::optional<DossierStatus> parse_status(std::string_view id) {
+  if (id == "hoan_thanh") return DossierStatus::Completed;
+  if (id == "tiep_nhan") return DossierStatus::Received;
+  if (id == "dang_xu_ly") return DossierStatus::Processing;
+  if (id == "tra_lai") return DossierStatus::Returned;
+  if (id == "rut") return DossierStatus::Withdrawn;
+  return std::nullopt;
+}
+std::string_view service_level_id(ServiceLevel l) {
+  switch (l) {
+    case ServiceLevel::FullOnline: return "toan_trinh";
+    case ServiceLevel::PartialOnline: return "mot_phan";
+    case ServiceLevel::NotOnline: return "khong_truc_tuyen";
+  }
+  return "";
+}
+std::string_view channel_id(Channel c) {
+  switch (c) {
+    case Channel::Online: return "truc_tuyen";
+    case Channel::InPerson: return "truc_tiep";
+    case Channel::Post: return "buu_chinh";
+  }
+  return "";
+}
+std::string_view status_id(DossierStatus s) {
+  switch (s) {
+    case DossierStatus::Received: return "tiep_nhan";
+    case DossierStatus::Processing: return "dang_xu_ly";
+    case DossierStatus::Completed: return "hoan_thanh";
+    case DossierStatus::Returned: return "tra_lai";
+    case DossierStatus::Withdrawn: return "rut";
+  }
+  return "";
+}
+
+std::optional<Field> parse_field_name(std::string_view name) {
+  for (std::size_t i = 0; i < kFieldCount; ++i)
+    if (kFieldNames[i] == name) return static_cast<Field>(i);
+  return std::nullopt;
+}
+
+// Howard Hinnant's days_from_civil, shifted to 2000-01-01.
+std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468 - 10957;
+}
+
+void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+  z += 719468 + 10957;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<int>(yoe + era * 400) + (m <= 2);
+}
+
+std::optional<std::int64_t> parse_timestamp(std::string_view s) {
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d))
+    return std::nullopt;
+  if (y < kFirstYear || y >= kFirstYear + kMonthCount / 12 || mo < 1 || mo > 12 || d < 1 ||
+      d > month_days(y, mo))
+    return std::nullopt;
+  std::size_t p = 10;
+  int offset_minutes = 7 * 60;  // Vietnam time unless the text says otherwise
+  if (p < s.size()) {
+    if (s[p] != 'T' && s[p] != ' ') return std::nullopt;
+    if (!digits(s, p + 1, 2, h) || p + 3 >= s.size() || s[p + 3] != ':' || !digits(s, p + 4, 2, mi))
+      return std::nullopt;
+    p += 6;
+    if (p < s.size() && s[p] == ':') {
+      if (!digits(s, p + 1, 2, sec)) return std::nullopt;
+      p += 3;
+      if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+        ++p;
+        std::size_t start = p;
+        while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+        if (p == start) return std::nullopt;
+      }
+    }
+    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    if (p < s.size()) {
+      if (s[p] == 'Z' && p + 1 == s.size()) {
+        offset_minutes = 0;
+      } else if ((s[p] == '+' || s[p] == '-') && p + 6 == s.size() && s[p + 3] == ':') {
+        int oh, om;
+        if (!digits(s, p + 1, 2, oh) || !digits(s, p + 4, 2, om) || oh > 14 || om > 59) return std::nullopt;
+        offset_minutes = (s[p] == '+' ? 1 : -1) * (oh * 60 + om);
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  std::int64_t t = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+                   mi * 60 + sec;
+  t += (7 * 60 - offset_minutes) * 60;  // to Vietnam time
+  if (t < 0 || t >= days_from_civil(kFirstYear + kMonthCount / 12, 1, 1) * 86400) return std::nullopt;
+  return t;
+}
+
+}  // namespace dxmon::measure

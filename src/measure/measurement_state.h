@@ -1,0 +1,159 @@
+#pragma once
+// The derived state of the measurement engine: the latest state of every dossier (dedup table) and
+// the counters the indicators are computed from. Everything here can be recomputed from the records
+// log; counters are never persisted, they are recomputed from the dossier states on load.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "measure/agency_table.h"
+#include "measure/dossier_record.h"
+#include "measure/flat_map.h"
+#include "measure/record_parser.h"
+
+namespace dxmon::measure {
+
+// Counters per agency × month. Intake counters are attributed to the month the dossier was received,
+// completion counters (from kCompleted on) to the month it was completed.
+enum Counter : int {
+  kReceived,           // hồ sơ tiếp nhận
+  kOnlineChannel,      // received online (any service level)
+  kOnlineLevel,        // of procedures that offer an online service (toàn trình or một phần)
+  kOnlineLevelOnline,  // … and received online
+  kFeeBearing,         // with a fee or charge
+  kPaidOnline,         // fee-bearing and paid online
+  kDossierDigitised,   // dossier digitised
+  kCompleted,          // completed in the month
+  kOnTime,             // completed no later than due
+  kResultDigitised,    // completed with a digitised result
+  kRated,              // completed and rated
+  kRatingSum,          // sum of ratings (1–5)
+  kSatisfied,          // rated 4 or 5
+  kCounterCount
+};
+
+// Per agency × procedure × received month: what "services with dossiers" indicators need.
+struct ProcedureCell {
+  std::uint32_t dossiers = 0;
+  std::uint32_t online_level = 0;         // dossiers whose procedure offers an online service
+  std::uint32_t full_online = 0;          // … at level toàn trình
+  std::uint32_t partial_online = 0;       // … at level một phần
+  std::uint32_t online_level_online = 0;  // online-level dossiers received online
+};
+
+// Interned procedure codes.
+class ProcedureDictionary {
+ public:
+  std::uint32_t intern(std::string_view code);
+  const std::string& at(std::uint32_t i) const { return codes_[i]; }
+  std::size_t size() const { return codes_.size(); }
+
+ private:
+  std::vector<std::string> codes_;
+  std::vector<std::uint32_t> slots_;  // index + 1; 0 empty
+  std::vector<std::uint64_t> hashes_;
+};
+
+// Open-addressing table of dossier states keyed by DossierState::key (24 bytes a slot, load ≤ 3/4).
+class DossierTable {
+ public:
+  DossierTable();
+  void reserve(std::size_t dossiers);
+  // The slot for `key`: either holding it or empty (then the caller fills it and calls inserted()).
+  DossierState* slot(std::uint64_t key);
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[key >> shift_]); }
+  void inserted();
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return slots_.size(); }
+  // Raw storage, for snapshots.
+  std::vector<DossierState>& raw_slots() { return slots_; }
+  int& raw_shift() { return shift_; }
+  std::size_t& raw_size() { return size_; }
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& s : slots_)
+      if (s.key) f(s);
+  }
+
+ private:
+  void grow();
+  std::vector<DossierState> slots_;
+  int shift_;
+  std::size_t size_ = 0;
+};
+
+// What applying records did.
+struct ApplyTally {
+  std::uint64_t new_dossiers = 0;
+  std::uint64_t replaced = 0;  // a newer (or equally new, later arrived) state replaced an older one
+  std::uint64_t stale = 0;     // older than the state already held: ignored
+};
+
+class MeasurementState {
+ public:
+  MeasurementState();
+
+  AgencyTable& agencies() { return agencies_; }
+  const AgencyTable& agencies() const { return agencies_; }
+  const ProcedureDictionary& procedures() const { return procedures_; }
+  const DossierTable& dossiers() const { return dossiers_; }
+
+  // Applies records in arrival order: latest updated_at wins, ties go to the later arrival.
+  void apply(std::vector<ParsedRecord>& records, ApplyTally& tally);
+  // Applies one stored state (snapshot load).
+  void restore(const DossierState& s);
+  void reserve(std::size_t dossiers) { dossiers_.reserve(dossiers); }
+  // Call after adding agencies (catalogue, snapshot): sizes the counters.
+  void sync_agencies() { ensure_agency_capacity(); }
+  std::uint32_t intern_procedure(std::string_view code) { return procedures_.intern(code); }
+
+  const std::int64_t* counters(int agency, int month) const {
+    return &counters_[(static_cast<std::size_t>(agency) * kMonthCount + static_cast<std::size_t>(month)) *
+                      kCounterCount];
+  }
+  const FlatMap64<ProcedureCell>& cells() const { return cells_; }
+  static std::uint64_t cell_key(std::uint32_t agency, std::uint32_t procedure, std::uint32_t month) {
+    return (static_cast<std::uint64_t>(agency) << 48) | (static_cast<std::uint64_t>(procedure) << 16) | month;
+  }
+
+  // Agency × month pairs whose counters changed since the last clear_touched().
+  const std::vector<std::uint8_t>& touched() const { return touched_; }
+  bool is_touched(int agency, int month) const {
+    return touched_[static_cast<std::size_t>(agency) * kMonthCount + static_cast<std::size_t>(month)] != 0;
+  }
+  void touch_all();
+  void clear_touched();
+
+  // Content hashes of the files ingested (a file already ingested changes nothing).
+  std::unordered_map<std::uint64_t, std::uint32_t>& ingested() { return ingested_; }  // hash → segment
+  const std::unordered_map<std::uint64_t, std::uint32_t>& ingested() const { return ingested_; }
+
+  // Snapshot: the state's memory written as is (tables included), so loading is one sequential read.
+  // Returns false (and leaves the state empty) when the file is missing or fails its checksum.
+  void write_snapshot(const std::string& path, std::uint32_t last_segment);
+  bool read_snapshot(const std::string& path, std::uint32_t& last_segment);
+
+  // A digest of everything the indicators depend on, keyed by agency and procedure codes rather than
+  // indices: equal for two states that hold the same dossiers, whatever order they arrived in.
+  std::uint64_t fingerprint() const;
+
+ private:
+  void ensure_agency_capacity();
+  void contribute(const DossierState& s, int sign);
+  void mark(int agency, int month) {
+    touched_[static_cast<std::size_t>(agency) * kMonthCount + static_cast<std::size_t>(month)] = 1;
+  }
+
+  AgencyTable agencies_;
+  ProcedureDictionary procedures_;
+  DossierTable dossiers_;
+  std::vector<std::int64_t> counters_;  // [agency][month][counter]
+  std::vector<std::uint8_t> touched_;   // [agency][month]
+  FlatMap64<ProcedureCell> cells_;
+  std::unordered_map<std::uint64_t, std::uint32_t> ingested_;
+  std::size_t agency_capacity_ = 0;
+};
+
+}  // namespace dxmon::measure

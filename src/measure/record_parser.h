@@ -1,0 +1,57 @@
+#pragma once
+// Turns lines of dossier records (CSV or NDJSON) into compact parsed records, or into rejects with a
+// reason. Hand-written field scanning for CSV and simdjson on-demand for NDJSON: this is the hot path.
+// A parser works on whole lines of one slice of a buffer, so two threads can parse two halves.
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "measure/agency_table.h"
+#include "measure/dossier_record.h"
+
+namespace dxmon::measure {
+
+enum class RecordFormat { Csv, Ndjson };
+
+struct ParsedRecord {
+  DossierState state;             // procedure is filled in when the record is applied
+  std::string_view procedure;     // points into the input buffer (or the result's scratch)
+};
+
+struct Reject {
+  std::uint64_t line = 0;      // line number in the file (1-based)
+  std::size_t offset = 0;      // where the line starts, relative to the parsed slice
+  std::size_t length = 0;      // the line with its newline
+  std::string reason;          // Vietnamese
+};
+
+struct ParseResult {
+  std::vector<ParsedRecord> records;
+  std::vector<Reject> rejects;
+  std::uint64_t lines = 0;  // lines seen in the slice (including blank ones)
+  std::deque<std::string> scratch;  // unescaped values the records point to
+};
+
+// Which CSV column holds which field, read from the header line.
+struct CsvLayout {
+  std::vector<std::optional<Field>> columns;
+  // Parses the header; on failure returns nothing and says why (in Vietnamese) in `error`.
+  static std::optional<CsvLayout> from_header(std::string_view header_line, std::string& error);
+};
+
+// Converts field texts into a record (the rules shared by both formats). False and a reason when bad.
+bool convert_fields(const std::array<std::string_view, kFieldCount>& fields, const AgencyTable& agencies,
+                    ParsedRecord& out, std::string& reason);
+
+// Parses the complete lines in [begin, end). `first_line` is the file line number of the first one.
+// For NDJSON the buffer must stay readable for simdjson's padding (64 bytes) after `end`.
+void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const AgencyTable& agencies,
+               std::uint64_t first_line, ParseResult& out);
+void parse_ndjson(const char* begin, const char* end, const AgencyTable& agencies, std::uint64_t first_line,
+                  ParseResult& out);
+
+}  // namespace dxmon::measure
