@@ -54,7 +54,9 @@ std::string value_cell(const Observation* o) {
   if (!o) return "";
   if (!o->as_printed.empty()) return o->as_printed;
   if (o->flags.no_data) return "-";
-  if (o->value) return text::format_number(*o->value);
+  // A computed value (measured, or a share from its numerator and denominator): two decimals,
+  // as the reports print shares ("52,80%").
+  if (o->value) return text::format_number(*o->value, o->denominator ? 2 : -1);
   return "";
 }
 

@@ -81,19 +81,23 @@ std::optional<std::string> UnitDirectory::resolve(std::string_view name, const D
 
 std::vector<std::string> UnitDirectory::suggestions(std::string_view name, const Date& as_of,
                                                     std::size_t limit) const {
-  std::vector<std::string> names;
-  for (const auto& u : units_)
-    if (u.valid_on(as_of)) names.push_back(u.name);
-  // Compare on the prefix-free key so that "Ha Noii" is close to "Thành phố Hà Nội".
-  std::vector<std::pair<int, std::string>> scored;
+  // Every name a unit is known by counts ("Thừa Thiên Huếe" is close to the short name "Thừa Thiên
+  // Huế"), compared on the prefix-free key; the official name is what is suggested.
   std::string key = unit_name_key(name);
-  for (auto& n : names) scored.emplace_back(text::edit_distance(key, unit_name_key(n)), n);
+  std::vector<std::pair<int, const ReportingUnit*>> scored;
+  for (const auto& u : units_) {
+    if (!u.valid_on(as_of)) continue;
+    int best = text::edit_distance(key, unit_name_key(u.name));
+    for (const auto* names : {&u.short_names, &u.aliases})
+      for (const auto& n : *names) best = std::min(best, text::edit_distance(key, unit_name_key(n)));
+    scored.emplace_back(best, &u);
+  }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
-  for (auto& [d, n] : scored) {
+  for (const auto& [distance, unit] : scored) {
     if (out.size() >= limit) break;
-    out.push_back(n);
+    out.push_back(unit->name);
   }
   return out;
 }

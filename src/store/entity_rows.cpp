@@ -111,6 +111,12 @@ constexpr std::array<std::string_view, 5> kTaskStatusColumns{"task", "seq", "sta
 constexpr std::array<std::string_view, 6> kRevisionColumns{
     "observation_key", "changed_at", "changed_by", "old_value", "new_value", "reason"};
 
+constexpr std::array<std::string_view, 11> kRegimeColumns{
+    "code", "name", "legal_basis", "recipient", "unit_group", "units", "indicators", "frequency", "cutoff_rule",
+    "deadline_rule", "source"};
+constexpr std::array<std::string_view, 8> kSubmissionColumns{
+    "regime", "unit", "period_id", "seq", "received_at", "status", "reason", "who"};
+
 }  // namespace
 
 // ---- units ----
@@ -336,6 +342,53 @@ Row RowCodec<Revision>::encode(const Revision& r) {
 
 Revision RowCodec<Revision>::decode(const Row& r) {
   return {sql::text(r[0]), sql::text(r[1]), sql::text(r[2]), sql::text(r[3]), sql::text(r[4]), sql::text(r[5])};
+}
+
+// ---- reporting regimes ----
+const TableSpec RowCodec<ReportingRegime>::spec{"reporting_regimes", kRegimeColumns, 1, kRegimeColumns.size()};
+
+Row RowCodec<ReportingRegime>::encode(const ReportingRegime& r) {
+  return {str(r.code),          str(r.name),
+          str(r.legal_basis),   str(r.recipient),
+          group_value(r.unit_group), list_value(r.units),
+          list_value(r.indicators), str(frequency_id(r.frequency)),
+          str(cutoff_rule_id(r.cutoff)), str(r.deadline.id()),
+          str(r.source)};
+}
+
+ReportingRegime RowCodec<ReportingRegime>::decode(const Row& r) {
+  ReportingRegime g;
+  g.code = sql::text(r[0]);
+  g.name = sql::text(r[1]);
+  g.legal_basis = sql::text(r[2]);
+  g.recipient = sql::text(r[3]);
+  g.unit_group = opt_group(r[4], "reporting_regimes.unit_group");
+  g.units = list(r[5], "reporting_regimes.units");
+  g.indicators = list(r[6], "reporting_regimes.indicators");
+  g.frequency = parsed(parse_frequency(sql::text(r[7])), "reporting_regimes.frequency", r[7]);
+  g.cutoff = parsed(parse_cutoff_rule(sql::text(r[8])), "reporting_regimes.cutoff_rule", r[8]);
+  g.deadline = parsed(DeadlineRule::parse_id(sql::text(r[9])), "reporting_regimes.deadline_rule", r[9]);
+  g.source = sql::text(r[10]);
+  return g;
+}
+
+const TableSpec SubmissionRows::spec{"submissions", kSubmissionColumns, 4, kSubmissionColumns.size()};
+
+Row SubmissionRows::encode(const Submission& s, std::int64_t seq) {
+  return {str(s.regime), str(s.unit), str(s.period.id()), num(seq), str(s.received_at.iso()),
+          str(submission_status_id(s.status)), str(s.reason), str(s.who)};
+}
+
+Submission SubmissionRows::decode(const Row& r) {
+  Submission s;
+  s.regime = sql::text(r[0]);
+  s.unit = sql::text(r[1]);
+  s.period = parsed(opt_period(r[2], "submissions.period_id"), "submissions.period_id", r[2]);
+  s.received_at = parsed(DateTime::parse_iso(sql::text(r[4])), "submissions.received_at", r[4]);
+  s.status = parsed(parse_submission_status(sql::text(r[5])), "submissions.status", r[5]);
+  s.reason = sql::text(r[6]);
+  s.who = sql::text(r[7]);
+  return s;
 }
 
 // ---- SQL text ----

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/dataset.h"
+#include "core/regime.h"
 #include "store/sql_session.h"
 
 namespace dxmon::rows {
@@ -100,6 +101,21 @@ struct RowCodec<Revision> {
   static const TableSpec spec;  // without the id: revisions are only ever inserted
   static sql::Row encode(const Revision& r);
   static Revision decode(const sql::Row& r);
+};
+
+template <>
+struct RowCodec<ReportingRegime> {
+  static const TableSpec spec;
+  static sql::Row encode(const ReportingRegime& r);
+  static ReportingRegime decode(const sql::Row& r);
+  static std::string key(const ReportingRegime& r) { return r.code; }
+};
+
+// One step of a report's approval history; `seq` orders the steps of one (regime, unit, period).
+struct SubmissionRows {
+  static const TableSpec spec;  // regime, unit, period_id, seq, …
+  static sql::Row encode(const Submission& s, std::int64_t seq);
+  static Submission decode(const sql::Row& r);
 };
 
 // SQL text built from a spec. Parameters are numbered in column order.

@@ -154,8 +154,42 @@ CREATE TABLE task_statuses (
 );
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Reporting regimes and the approval history of the reports sent under them. A regime's units and
+// indicators are JSON arrays of codes (checked by the store on save), its deadline rule the text form
+// of DeadlineRule ("M+0:15"). Submission steps are only ever appended: seq orders the steps of one
+// report (regime, unit, period); received_at is Vietnam time in a fixed-width ISO form.
+constexpr std::string_view kRegimesSchema = R"sql(
+CREATE TABLE reporting_regimes (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  legal_basis TEXT NOT NULL DEFAULT '',
+  recipient TEXT NOT NULL DEFAULT '',
+  unit_group TEXT,
+  units TEXT NOT NULL DEFAULT '[]',
+  indicators TEXT NOT NULL DEFAULT '[]',
+  frequency TEXT NOT NULL,
+  cutoff_rule TEXT NOT NULL,
+  deadline_rule TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE submissions (
+  regime TEXT NOT NULL REFERENCES reporting_regimes(code),
+  unit TEXT NOT NULL REFERENCES units(code),
+  period_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  who TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (regime, unit, period_id, seq)
+);
+CREATE INDEX submissions_by_period ON submissions (regime, period_id);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "catalogue, observations, revisions, tasks", kInitialSchema},
+    {2, "reporting regimes and submissions", kRegimesSchema},
 }};
 
 constexpr std::string_view kBootstrap =

@@ -29,6 +29,11 @@ class SqlStore final : public Store {
   std::vector<Task> tasks(const std::string& programme = "") override;
   std::vector<Revision> revisions(const std::string& observation_key = "") override;
 
+  void save_regime(const ReportingRegime& regime) override;
+  std::vector<ReportingRegime> regimes() override;
+  void record_submission(const Submission& submission) override;
+  std::vector<Submission> submissions(const std::string& regime, const Period& period) override;
+
   sql::Session& session() { return *session_; }
 
  private:

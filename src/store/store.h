@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/regime.h"
 
 namespace dxmon {
 
@@ -67,6 +68,23 @@ class Store {
   virtual std::vector<Observation> observations(const ObservationQuery& q = {}) = 0;
   virtual std::vector<Task> tasks(const std::string& programme = "") = 0;
   virtual std::vector<Revision> revisions(const std::string& observation_key = "") = 0;
+
+  // Reporting regimes and the reports sent under them (docs/reporting-rates.md). Kept apart from
+  // Dataset: a regime is configuration, a submission is an event with an approval history.
+  //
+  // Inserts or replaces the regime with its code, in one transaction. Throws StoreError (and writes
+  // nothing) when the regime has problems (regime_problems()) or names a unit or an indicator that
+  // is not in the catalogue.
+  virtual void save_regime(const ReportingRegime& regime) = 0;
+  virtual std::vector<ReportingRegime> regimes() = 0;  // ordered by code
+  // Appends one step to the history of a unit's report, in one transaction. Recording a step that
+  // is already recorded (same regime, unit, period, time and status, same reason and who) does
+  // nothing. Throws StoreError, writing nothing, when the regime or unit is unknown, the period
+  // does not have the regime's frequency, or the step may not follow the history
+  // (submission_step_error(): accepted reports are locked, returns need a reason, no going back in time).
+  virtual void record_submission(const Submission& submission) = 0;
+  // Every step recorded for a regime and period: by unit code, then in the order recorded.
+  virtual std::vector<Submission> submissions(const std::string& regime, const Period& period) = 0;
 
   // Everything, as one Dataset (for export).
   Dataset load_all();

@@ -721,6 +721,211 @@ TEST_P(StoreConformance, ARefusedWriteNamesItsContextAndRollsBack) {
   EXPECT_EQ(open()->units().size(), 1u);
 }
 
+// ---- reporting regimes and submissions ----
+
+// The Thông tư 02/2023 monthly regime with every field set, and a minimal yearly one.
+std::vector<ReportingRegime> sample_regimes() {
+  ReportingRegime monthly;
+  monthly.code = "tt02-2023.thang";
+  monthly.name = "Báo cáo tháng về chuyển đổi số";
+  monthly.legal_basis = "Thông tư 02/2023/TT-BTTTT";
+  monthly.recipient = "bo-khcn";
+  monthly.unit_group = UnitGroup::MinistriesAndProvinces;
+  monthly.units = {"quoc-gia", "bo-tttt"};
+  monthly.indicators = {"qd942.1.1", "qd942.2.1"};
+  monthly.frequency = PeriodType::Month;
+  monthly.cutoff = CutoffRule::Decree09;
+  monthly.deadline = DeadlineRule::day_of_month(0, 15);
+  monthly.source = "Thông tư 02/2023/TT-BTTTT, Điều 5";
+
+  ReportingRegime yearly;
+  yearly.code = "kh-2024.nam";
+  yearly.name = "Báo cáo năm";
+  yearly.units = {"tinh-01"};
+  yearly.frequency = PeriodType::Year;
+  yearly.deadline = DeadlineRule::fixed_date(1, 15, 1);
+  return {monthly, yearly};
+}
+
+Submission sent(std::string unit, std::string when, SubmissionStatus status = SubmissionStatus::Submitted,
+                std::string reason = "", Period period = Period::of_month(2025, 3)) {
+  return {"tt02-2023.thang", std::move(unit), period, *DateTime::parse_iso(when), status, std::move(reason),
+          "Nguyễn Văn Á"};
+}
+
+TEST_P(StoreConformance, RegimesRoundTripAndUpdate) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  auto regimes = sample_regimes();
+  for (const auto& r : regimes) store->save_regime(r);
+  store->save_regime(regimes[0]);  // saving the same regime again changes nothing
+  // Ordered by code, every field back.
+  EXPECT_EQ(store->regimes(), (std::vector<ReportingRegime>{regimes[1], regimes[0]}));
+
+  regimes[0].name = "Báo cáo tháng (sửa đổi)";
+  regimes[0].unit_group.reset();
+  regimes[0].deadline = DeadlineRule::days_after_cutoff(3);
+  store->save_regime(regimes[0]);
+  EXPECT_EQ(store->regimes(), (std::vector<ReportingRegime>{regimes[1], regimes[0]}));
+
+  // The regimes survive reopening (and the migrations run again as no-ops).
+  store.reset();
+  EXPECT_EQ(open()->regimes().size(), 2u);
+}
+
+TEST_P(StoreConformance, SaveRegimeRefusesUnknownCodesAndBadRegimes) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  store->save_regime(sample_regimes()[0]);
+  const auto before = store->regimes();
+
+  struct Case {
+    std::string name;
+    ReportingRegime regime;
+    std::string mentions;
+  };
+  std::vector<Case> cases;
+  ReportingRegime r = sample_regimes()[0];
+  r.units.push_back("tinh-99");
+  cases.push_back({"unknown unit", r, "tinh-99"});
+  r = sample_regimes()[0];
+  r.indicators = {"chi-tieu-la"};
+  cases.push_back({"unknown indicator", r, "chi-tieu-la"});
+  r = sample_regimes()[0];
+  r.recipient = "bo-moi";
+  cases.push_back({"unknown recipient", r, "bo-moi"});
+  r = sample_regimes()[0];
+  r.name = "Đổi tên";  // would change the stored regime if it got through
+  r.unit_group.reset();
+  r.units.clear();
+  cases.push_back({"nobody reports", r, "đơn vị nào"});
+  r = sample_regimes()[1];
+  r.code = "";
+  cases.push_back({"no code", r, "thiếu mã"});
+
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    try {
+      store->save_regime(c.regime);
+      ADD_FAILURE() << "save_regime() succeeded";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find(c.mentions), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(store->regimes(), before);
+  }
+}
+
+TEST_P(StoreConformance, SubmissionHistoryIsAppendedAndIdempotent) {
+  using S = SubmissionStatus;
+  auto store = open();
+  store->apply(full_dataset(), {});
+  for (const auto& r : sample_regimes()) store->save_regime(r);
+
+  // Sent from abroad in UTC: stored and read back in Vietnam time.
+  const Submission first = sent("tinh-01", "2025-03-14T20:00:00Z");
+  EXPECT_EQ(first.received_at.iso(), "2025-03-15T03:00:00+07:00");
+  const std::vector<Submission> steps{
+      first,
+      sent("tinh-01", "2025-03-16T08:00:00+07:00", S::Returned, "Thiếu biểu số 02"),
+      sent("tinh-01", "2025-03-17T10:30:00+07:00"),
+      sent("tinh-01", "2025-03-18T14:00:00+07:00", S::Accepted),
+      sent("bo-tttt", "2025-03-10T16:45:00+07:00", S::Draft),
+      sent("bo-tttt", "2025-03-15T23:59:00+07:00"),
+  };
+  for (const auto& s : steps) store->record_submission(s);
+  // Recording any step again (a retried request) changes nothing.
+  for (const auto& s : steps) store->record_submission(s);
+  store->record_submission(steps[0]);
+
+  // By unit code, then in the order recorded; other periods and regimes apart.
+  const std::vector<Submission> expected{steps[4], steps[5], steps[0], steps[1], steps[2], steps[3]};
+  EXPECT_EQ(store->submissions("tt02-2023.thang", Period::of_month(2025, 3)), expected);
+  EXPECT_TRUE(store->submissions("tt02-2023.thang", Period::of_month(2025, 4)).empty());
+  EXPECT_TRUE(store->submissions("kh-2024.nam", Period::of_month(2025, 3)).empty());
+
+  // The stored history gives the state the reporting rate uses.
+  std::vector<Submission> hanoi(expected.begin() + 2, expected.end());
+  auto state = submission_state(hanoi);
+  EXPECT_EQ(state.status, S::Accepted);
+  EXPECT_EQ(state.received_at->iso(), "2025-03-17T10:30:00+07:00");
+
+  Submission april = sent("tinh-01", "2025-04-15T09:00:00+07:00", S::Submitted, "", Period::of_month(2025, 4));
+  store->record_submission(april);
+  EXPECT_EQ(store->submissions("tt02-2023.thang", Period::of_month(2025, 4)), std::vector<Submission>{april});
+}
+
+TEST_P(StoreConformance, RecordSubmissionRefusesWhatApprovalForbids) {
+  using S = SubmissionStatus;
+  auto store = open();
+  store->apply(full_dataset(), {});
+  for (const auto& r : sample_regimes()) store->save_regime(r);
+  store->record_submission(sent("tinh-01", "2025-03-14T09:00:00+07:00"));
+  store->record_submission(sent("tinh-01", "2025-03-15T09:00:00+07:00", S::Accepted));
+  const auto before = store->submissions("tt02-2023.thang", Period::of_month(2025, 3));
+  ASSERT_EQ(before.size(), 2u);
+
+  struct Case {
+    std::string name;
+    Submission step;
+    std::string mentions;
+  };
+  Submission other_regime = sent("tinh-01", "2025-03-14T09:00:00+07:00");
+  other_regime.regime = "khong-co";
+  Submission changed_who = sent("tinh-01", "2025-03-14T09:00:00+07:00");
+  changed_who.who = "Người khác";
+  std::vector<Case> cases{
+      {"accepted report is locked", sent("tinh-01", "2025-03-16T09:00:00+07:00"), "khoá"},
+      {"unknown regime", other_regime, "khong-co"},
+      {"unknown unit", sent("tinh-99", "2025-03-14T09:00:00+07:00"), "tinh-99"},
+      {"period of another frequency",
+       sent("bo-tttt", "2025-03-14T09:00:00+07:00", S::Submitted, "", Period::of_quarter(2025, 1)), "2025-Q1"},
+      {"return without a reason", sent("bo-tttt", "2025-03-14T09:00:00+07:00", S::Returned), "lý do"},
+      {"acceptance of nothing sent", sent("bo-tttt", "2025-03-14T09:00:00+07:00", S::Accepted), "bo-tttt"},
+      {"a changed copy of a recorded step", changed_who, "khoá"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    try {
+      store->record_submission(c.step);
+      ADD_FAILURE() << "record_submission() succeeded";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find(c.mentions), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(store->submissions("tt02-2023.thang", Period::of_month(2025, 3)), before);
+  EXPECT_TRUE(store->submissions("tt02-2023.thang", Period::of_quarter(2025, 1)).empty());
+
+  // Steps going back in time are refused too.
+  store->record_submission(sent("bo-tttt", "2025-03-12T09:00:00+07:00"));
+  EXPECT_THROW(store->record_submission(sent("bo-tttt", "2025-03-11T09:00:00+07:00", S::Accepted)), StoreError);
+
+  // A regime's frequency cannot change once reports were sent under it.
+  ReportingRegime quarterly = sample_regimes()[0];
+  quarterly.frequency = PeriodType::Quarter;
+  EXPECT_THROW(store->save_regime(quarterly), StoreError);
+  EXPECT_EQ(store->regimes()[1].frequency, PeriodType::Month);
+}
+
+// A database made by an earlier dxmon (schema version 1, with data) is upgraded on open: the
+// regime tables are added and the data are kept.
+TEST_P(StoreConformance, AVersionOneDatabaseIsUpgraded) {
+  open()->apply(full_dataset(), {});
+  {
+    // Back to what version 1 left: no regime tables, no row for migration 2.
+    std::unique_ptr<sql::Session> s;
+    if (GetParam() == Backend::Sqlite) s = std::make_unique<sql::SqliteSession>(path_.string());
+    else s = std::make_unique<sql::PgSession>(url_);
+    s->execute_script("DROP TABLE submissions; DROP TABLE reporting_regimes; "
+                      "DELETE FROM schema_migrations WHERE version > 1");
+    EXPECT_EQ(schema_version(*s), 1);
+  }
+  auto store = open();
+  EXPECT_EQ(store->schema_version(), latest_schema_version());
+  EXPECT_TRUE(same_data(store->load_all(), in_store_order(full_dataset())));
+  store->save_regime(sample_regimes()[1]);
+  EXPECT_EQ(store->regimes().size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend::Sqlite, Backend::Postgres),
                          backend_name);
 

@@ -70,6 +70,12 @@ TEST_F(UnitDirectoryTest, UnknownNameIsAnErrorWithSuggestions) {
   EXPECT_NE(why.find("Thành phố Hà Nội"), std::string::npos) << why;
 }
 
+TEST_F(UnitDirectoryTest, SuggestionsLookAtShortNamesToo) {
+  auto close = dir.suggestions("Bộ TT&TTT", d2024, 1);
+  ASSERT_EQ(close.size(), 1u);
+  EXPECT_EQ(close.front(), "Bộ Thông tin và Truyền thông");
+}
+
 TEST_F(UnitDirectoryTest, GroupsAreResolvedAsOfADate) {
   EXPECT_EQ(dir.members(UnitGroup::Ministries, d2024).size(), 3u);  // bo-tttt, bo-ca, vpcp
   EXPECT_EQ(dir.members(UnitGroup::Ministries, d2026).size(), 2u);  // bo-tttt merged away
