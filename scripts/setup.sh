@@ -15,6 +15,7 @@ packages=(
   zlib1g-dev                      # gzip
   libsimdjson-dev                 # NDJSON dossier records: the measurement hot path
   libgtest-dev                    # tests
+  libreoffice-writer fonts-liberation2 poppler-utils  # tests open the DOCX reports in LibreOffice (Times New Roman metrics)
 )
 
 missing=()

@@ -15,15 +15,13 @@
 #include "store/schema.h"
 #include "store/sqlite/sqlite_session.h"
 #include "store/store.h"
+#include "support/scratch_store.h"
 
 namespace dxmon {
 namespace {
 
-enum class Backend { Sqlite, Postgres };
-
-std::string backend_name(const testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::Sqlite ? "sqlite" : "postgres";
-}
+using testing_support::Backend;
+using testing_support::backend_name;
 
 // ---- the test data: every field of every entity, optional ones both set and empty ----
 
@@ -288,51 +286,9 @@ Observation* find(Dataset& ds, const std::string& key) {
 
 class StoreConformance : public testing::TestWithParam<Backend> {
  protected:
-  void SetUp() override {
-    std::string pid = std::to_string(getpid());
-    if (GetParam() == Backend::Sqlite) {
-      const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-      std::string name = info->name();  // "RoundTrip…/sqlite"
-      std::replace(name.begin(), name.end(), '/', '-');
-      path_ = std::filesystem::temp_directory_path() / ("dxmon-conformance-" + pid + "-" + name + ".db");
-      remove_sqlite_files();
-      url_ = "sqlite:" + path_.string();
-      return;
-    }
-    const char* pg = std::getenv("DXMON_TEST_POSTGRES");
-    if (!pg || !*pg) {
-      const char* skip = std::getenv("DXMON_SKIP_POSTGRES");
-      if (skip && std::string(skip) == "1") GTEST_SKIP() << "DXMON_SKIP_POSTGRES=1: PostgreSQL tests skipped";
-      FAIL() << "DXMON_TEST_POSTGRES is not set: the PostgreSQL half of the store conformance suite cannot run. "
-                "Run the tests through scripts/with-postgres.sh (it starts a throwaway cluster and sets "
-                "DXMON_TEST_POSTGRES), set it to a database URL yourself, or set DXMON_SKIP_POSTGRES=1 to skip "
-                "these tests deliberately.";
-    }
-    // A schema of its own per test process (ctest runs tests in parallel), first on the search path.
-    schema_ = "dxmon_conformance_" + pid;
-    admin_ = std::make_unique<sql::PgSession>(pg);
-    admin_->execute_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
-    std::string base = pg;
-    url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-c%20search_path%3D" + schema_;
-  }
-
-  void TearDown() override {
-    if (GetParam() == Backend::Sqlite) remove_sqlite_files();
-    if (admin_) admin_->execute_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
-  }
-
-  std::unique_ptr<Store> open() { return open_store(url_); }
-
-  void remove_sqlite_files() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-      std::filesystem::remove(path_.string() + suffix, ignored);
-  }
-
-  std::string url_;
-  std::filesystem::path path_;
-  std::string schema_;
-  std::unique_ptr<sql::PgSession> admin_;
+  void SetUp() override { scratch_.create(GetParam()); }
+  std::unique_ptr<Store> open() { return open_store(scratch_.url()); }
+  testing_support::ScratchStore scratch_;
 };
 
 TEST_P(StoreConformance, SchemaVersionIsTheLatestMigration) {
@@ -694,8 +650,7 @@ TEST_P(StoreConformance, NonFiniteNumbersAreRefused) {
 TEST_P(StoreConformance, ARefusedWriteNamesItsContextAndRollsBack) {
   open();  // creates the schema
   std::unique_ptr<sql::Session> s;
-  if (GetParam() == Backend::Sqlite) s = std::make_unique<sql::SqliteSession>(path_.string());
-  else s = std::make_unique<sql::PgSession>(url_);
+  s = scratch_.open_session();
   const std::string insert_unit = "INSERT INTO units (code, name, kind) VALUES ($1, $2, $3)";
   s->begin();
   try {
@@ -913,8 +868,7 @@ TEST_P(StoreConformance, AVersionOneDatabaseIsUpgraded) {
   {
     // Back to what version 1 left: no regime tables, no row for migration 2.
     std::unique_ptr<sql::Session> s;
-    if (GetParam() == Backend::Sqlite) s = std::make_unique<sql::SqliteSession>(path_.string());
-    else s = std::make_unique<sql::PgSession>(url_);
+    s = scratch_.open_session();
     s->execute_script("DROP TABLE submissions; DROP TABLE reporting_regimes; "
                       "DELETE FROM schema_migrations WHERE version > 1");
     EXPECT_EQ(schema_version(*s), 1);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "store/postgres/pg_session.h"
+#include "store/sqlite/sqlite_session.h"
 
 namespace dxmon::testing_support {
 
@@ -45,6 +46,11 @@ ScratchStore::ScratchStore() = default;
 ScratchStore::~ScratchStore() {
   if (!path_.empty()) remove_sqlite_files();
   if (admin_) admin_->execute_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+}
+
+std::unique_ptr<sql::Session> ScratchStore::open_session() const {
+  if (!path_.empty()) return std::make_unique<sql::SqliteSession>(path_.string());
+  return std::make_unique<sql::PgSession>(url_);
 }
 
 void ScratchStore::remove_sqlite_files() {

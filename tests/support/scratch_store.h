@@ -10,6 +10,7 @@
 
 namespace dxmon::sql {
 class PgSession;
+class Session;
 }
 
 namespace dxmon::testing_support {
@@ -30,6 +31,8 @@ class ScratchStore {
   const std::string& url() const { return url_; }
   // The same as a `--db` argument for the dxmon command.
   const std::string& db_argument() const { return url_; }
+  // A raw SQL session on the same database, for tests of the driver contract and migrations.
+  std::unique_ptr<sql::Session> open_session() const;
 
  private:
   void remove_sqlite_files();
