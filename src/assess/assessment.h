@@ -8,7 +8,7 @@
 
 #include "assess/classify.h"
 #include "assess/override.h"
-#include "assess/progress_class.h"
+#include "core/progress_class.h"
 #include "assess/target_values.h"
 
 namespace dxmon {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "assess/progress.h"
-#include "assess/progress_class.h"
+#include "core/progress_class.h"
 
 namespace dxmon {
 

@@ -6,23 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "assess/progress_class.h"
-#include "core/date.h"
+#include "core/override.h"
 
 namespace dxmon {
 
 struct ProgrammeAssessment;
-
-struct Override {
-  std::string programme;                 // programme code
-  std::string target;                    // target code within the programme
-  ReportGroup group = ReportGroup::NoData;  // the class as the reports word it
-  std::optional<ProgressClass> fine;     // a finer class, when the person gives one
-  std::string who;                       // person or body that decided
-  std::optional<Date> when;
-  std::string why;                       // required
-  bool operator==(const Override&) const = default;
-};
 
 // Throws std::invalid_argument (message in Vietnamese, naming the target and what to add) when
 // the reason or the author is missing, or when `fine` contradicts `group`.

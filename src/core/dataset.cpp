@@ -19,6 +19,8 @@ void Dataset::append(Dataset&& other) {
   move_into(targets, other.targets);
   move_into(observations, other.observations);
   move_into(tasks, other.tasks);
+  move_into(overrides, other.overrides);
+  move_into(regimes, other.regimes);
 }
 
 }  // namespace dxmon

@@ -5,7 +5,9 @@
 
 #include "core/indicator.h"
 #include "core/observation.h"
+#include "core/override.h"
 #include "core/programme.h"
+#include "core/regime.h"
 #include "core/task.h"
 #include "core/unit.h"
 
@@ -19,10 +21,13 @@ struct Dataset {
   std::vector<Target> targets;
   std::vector<Observation> observations;
   std::vector<Task> tasks;
+  std::vector<Override> overrides;        // manual classes of targets (keyed programme + target)
+  std::vector<ReportingRegime> regimes;   // reporting regimes (keyed by code)
 
   bool empty() const {
     return units.empty() && successions.empty() && indicators.empty() && programmes.empty() &&
-           targets.empty() && observations.empty() && tasks.empty();
+           targets.empty() && observations.empty() && tasks.empty() && overrides.empty() &&
+           regimes.empty();
   }
   void append(Dataset&& other);
   bool operator==(const Dataset&) const = default;

@@ -1,4 +1,4 @@
-#include "assess/progress_class.h"
+#include "core/progress_class.h"
 
 #include "core/enum_names.h"
 
