@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   add_ingest_command(app, global);
   add_rebuild_command(app, global);
   add_generate_command(app, global);
+  add_check_command(app, global);
 
   try {
     app.parse(argc, argv);

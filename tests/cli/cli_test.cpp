@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "support/cli_fixture.h"
 #include "support/run_command.h"
 #include "support/scratch_store.h"
 
@@ -15,6 +16,7 @@ namespace {
 using testing_support::Backend;
 using testing_support::CommandResult;
 using testing_support::run_dxmon;
+using testing_support::Cli;
 
 std::filesystem::path temp_dir(const std::string& name) {
   auto p = std::filesystem::temp_directory_path() / ("dxmon-cli-" + std::to_string(getpid()) + "-" + name);
@@ -42,26 +44,6 @@ int count_lines_matching(const std::string& text, const std::regex& re) {
     if (std::regex_search(line, re)) ++n;
   return n;
 }
-
-class Cli : public testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    store_.create(GetParam());
-    if (HasFatalFailure() || IsSkipped()) return;
-    db_ = store_.db_argument();
-  }
-  CommandResult dxmon(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db_});
-    return run_dxmon(args);
-  }
-  CommandResult init_builtin() {
-    auto r = dxmon({"init", "--builtin"});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r;
-  }
-  testing_support::ScratchStore store_;
-  std::string db_;
-};
 
 TEST_P(Cli, ShowTargetsOfDecision942AsTheReportPrintedThem) {
   init_builtin();
