@@ -1,5 +1,6 @@
 #include "measure/service_indicators.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -77,24 +78,49 @@ struct ServiceMonths {
 using ServiceIndex = std::map<std::pair<int, int>, std::vector<ServiceMonths>>;  // (agency, year) → services
 
 ServiceIndex index_services(const MeasurementState& state, const std::set<int>& years) {
-  std::map<std::tuple<int, int, std::uint32_t>, ServiceMonths> by_service;
+  // One entry per (agency, year, procedure, month) cell with dossiers, sorted so that the months of
+  // one service are adjacent: a sort of flat 16-byte entries is several times faster than a tree
+  // map over hundreds of thousands of cells, and publish runs after every ingest.
+  struct Entry {
+    std::uint64_t service;  // agency << 48 | year << 32 | procedure
+    std::uint16_t month_bit;
+    std::uint8_t flags;     // 1 full, 2 partial, 4 online level, 8 online level used online
+  };
+  std::vector<Entry> entries;
+  entries.reserve(state.cells().size());
   state.cells().for_each([&](std::uint64_t key, const ProcedureCell& c) {
     if (!c.dossiers) return;
-    int agency = static_cast<int>(key >> 48);
-    auto procedure = static_cast<std::uint32_t>((key >> 16) & 0xFFFFFFFF);
-    int month = static_cast<int>(key & 0xFFFF);
-    int year = year_of_month_index(month);
+    const std::uint64_t agency = key >> 48;
+    const std::uint64_t procedure = (key >> 16) & 0xFFFFFFFF;
+    const int month = static_cast<int>(key & 0xFFFF);
+    const int year = year_of_month_index(month);
     if (!years.count(year)) return;
-    auto bit = static_cast<std::uint16_t>(1u << (month_of_month_index(month) - 1));
-    ServiceMonths& s = by_service[{agency, year, procedure}];
-    s.any |= bit;
-    if (c.full_online) s.full |= bit;
-    if (c.partial_online) s.partial |= bit;
-    if (c.online_level) s.online_level |= bit;
-    if (c.online_level_online) s.online_used |= bit;
+    auto flags = static_cast<std::uint8_t>((c.full_online ? 1 : 0) | (c.partial_online ? 2 : 0) |
+                                           (c.online_level ? 4 : 0) | (c.online_level_online ? 8 : 0));
+    entries.push_back({agency << 48 | static_cast<std::uint64_t>(year) << 32 | procedure,
+                       static_cast<std::uint16_t>(1u << (month_of_month_index(month) - 1)), flags});
   });
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.service < b.service; });
   ServiceIndex out;
-  for (const auto& [k, v] : by_service) out[{std::get<0>(k), std::get<1>(k)}].push_back(v);
+  std::vector<ServiceMonths>* services = nullptr;
+  std::uint64_t current_group = ~0ull, current_service = ~0ull;
+  for (const Entry& e : entries) {
+    const std::uint64_t group = e.service >> 32;  // agency, year
+    if (group != current_group) {
+      current_group = group;
+      services = &out[{static_cast<int>(group >> 16), static_cast<int>(group & 0xFFFF)}];
+    }
+    if (e.service != current_service) {
+      current_service = e.service;
+      services->emplace_back();
+    }
+    ServiceMonths& s = services->back();
+    s.any |= e.month_bit;
+    if (e.flags & 1) s.full |= e.month_bit;
+    if (e.flags & 2) s.partial |= e.month_bit;
+    if (e.flags & 4) s.online_level |= e.month_bit;
+    if (e.flags & 8) s.online_used |= e.month_bit;
+  }
   return out;
 }
 
