@@ -4,9 +4,11 @@
 #include <charconv>
 #include <cmath>
 #include <deque>
+#include <set>
 #include <stdexcept>
 
 #include "measure/dossier_record.h"
+#include "text/vdate.h"
 
 namespace dxmon::measure {
 namespace {
@@ -161,27 +163,42 @@ void write_record(std::string& out, const Dossier& d, bool ndjson, int bad_kind)
 GeneratorResult generate_records(const std::vector<ReportingUnit>& units, const GeneratorOptions& o,
                                  std::ostream& out) {
   Rng rng(o.seed);
-  // Agencies in force on 1 January and on 31 December of the year (two lists when units merge).
-  Date jan{o.year, 1, 1}, dec{o.year, 12, 31};
-  std::vector<std::string> first_half, second_half;
+  // The agencies in force change within a year (ministries on 1 March 2025, provinces on 1 July
+  // 2025): the year is cut into epochs at every such date, each with the agencies in force
+  // throughout it, so that no record names an agency on a day it did not exist.
+  const std::int64_t year_first = days_from_civil(o.year, 1, 1), year_end = days_from_civil(o.year + 1, 1, 1);
+  auto day_of = [](const Date& d) {
+    return days_from_civil(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
+  };
+  std::set<std::int64_t> cuts{year_first};
   for (const auto& u : units) {
-    if (u.kind == UnitKind::National || u.kind == UnitKind::Other) continue;
-    if (u.valid_on(jan)) first_half.push_back(u.code);
-    if (u.valid_on(dec)) second_half.push_back(u.code);
+    if (u.valid_from && day_of(*u.valid_from) > year_first && day_of(*u.valid_from) < year_end)
+      cuts.insert(day_of(*u.valid_from));
+    if (u.valid_to && day_of(*u.valid_to) + 1 > year_first && day_of(*u.valid_to) + 1 < year_end)
+      cuts.insert(day_of(*u.valid_to) + 1);
   }
-  if (first_half.empty() || second_half.empty())
-    throw std::runtime_error("không có đơn vị nào có hiệu lực trong năm " + std::to_string(o.year) +
-                             " — hãy nạp danh mục đơn vị (dxmon init) trước");
-  // Shuffle deterministically so the Zipf head is not alphabetical.
-  for (auto* list : {&first_half, &second_half})
-    for (std::size_t i = list->size(); i > 1; --i) std::swap((*list)[i - 1], (*list)[rng.below(i)]);
-  Zipf agency_zipf1(first_half.size(), 0.9), agency_zipf2(second_half.size(), 0.9);
-  // Where the catalogue changes within the year (1 July 2025), switch lists on that day.
-  std::int64_t switch_day = days_from_civil(o.year, 12, 31) + 1;
-  for (const auto& u : units)
-    if (u.valid_from && u.valid_from->year == o.year && u.valid_from->month > 1)
-      switch_day = std::min(switch_day, days_from_civil(o.year, static_cast<unsigned>(u.valid_from->month),
-                                                        static_cast<unsigned>(u.valid_from->day)));
+  struct Epoch {
+    std::int64_t first_day;
+    std::vector<std::string> agencies;
+    Zipf zipf;
+  };
+  std::vector<Epoch> epochs;
+  for (std::int64_t first : cuts) {
+    int y;
+    unsigned m, d;
+    civil_from_days(first, y, m, d);
+    Date day{y, static_cast<int>(m), static_cast<int>(d)};
+    std::vector<std::string> agencies;
+    for (const auto& u : units)
+      if (u.kind != UnitKind::National && u.kind != UnitKind::Other && u.valid_on(day)) agencies.push_back(u.code);
+    if (agencies.empty())
+      throw std::runtime_error("không có đơn vị nào có hiệu lực ngày " + text::format_date_short(day) +
+                               " — hãy nạp danh mục đơn vị (dxmon init) trước");
+    // Shuffle deterministically so the Zipf head is not alphabetical.
+    for (std::size_t i = agencies.size(); i > 1; --i) std::swap(agencies[i - 1], agencies[rng.below(i)]);
+    Zipf zipf(agencies.size(), 0.9);
+    epochs.push_back({first, std::move(agencies), std::move(zipf)});
+  }
 
   std::vector<Procedure> procedures(static_cast<std::size_t>(o.procedures));
   for (std::size_t i = 0; i < procedures.size(); ++i) {
@@ -241,8 +258,9 @@ GeneratorResult generate_records(const std::vector<ReportingUnit>& units, const 
     int day = static_cast<int>(std::lower_bound(day_cdf.begin(), day_cdf.end(), u) - day_cdf.begin());
     day = std::min(day, ndays - 1);
     std::int64_t abs_day = first_day + day;
-    bool second = abs_day >= switch_day;
-    d.agency = second ? &second_half[agency_zipf2.sample(rng)] : &first_half[agency_zipf1.sample(rng)];
+    auto epoch = std::upper_bound(epochs.begin(), epochs.end(), abs_day,
+                                  [](std::int64_t day, const Epoch& e) { return day < e.first_day; }) - 1;
+    d.agency = &epoch->agencies[epoch->zipf.sample(rng)];
     d.procedure = &procedures[procedure_zipf.sample(rng)];
     char id[24];
     std::snprintf(id, sizeof id, "H%02d.%09llu", o.year % 100, static_cast<unsigned long long>(next_id++));

@@ -1,6 +1,9 @@
 // The measurement engine: latest state wins, re-ingesting changes nothing, rejects, rebuild equality,
 // snapshot reload, and observations in a real SQLite store.
 #include <gtest/gtest.h>
+
+#include <map>
+#include <set>
 #include <zlib.h>
 
 #include <fstream>
@@ -50,8 +53,9 @@ class MeasureEngineTest : public ::testing::Test {
     return p;
   }
   std::filesystem::path generate(const std::string& name, std::uint64_t n, std::uint64_t seed, bool ndjson = false,
-                                 double bad = 0) {
+                                 double bad = 0, int year = 2024) {
     GeneratorOptions o;
+    o.year = year;
     o.records = n;
     o.seed = seed;
     o.ndjson = ndjson;
@@ -64,6 +68,38 @@ class MeasureEngineTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::vector<ReportingUnit> units_;
 };
+
+// 2025: the ministries change on 1 March and the provinces merge on 1 July. Every generated record
+// names an agency in force on the day its dossier was received, so none is rejected, and both
+// the 63 old and the 34 new provinces send dossiers.
+TEST_F(MeasureEngineTest, AGeneratedYearAcrossTheMergersHasNoRejects) {
+  MeasurementEngine e(dir_ / "records", units_);
+  auto s = e.ingest(generate("2025.csv", 60000, 5, false, 0, 2025));
+  EXPECT_EQ(s.rejects, 0u);
+  EXPECT_GT(s.records, 0u);
+  std::map<std::string, const ReportingUnit*> by_code;
+  for (const auto& u : units_) by_code[u.code] = &u;
+  // Provinces that received dossiers in January and in December, each in force in its month.
+  std::set<std::string> january, december;
+  for (std::size_t a = 0; a < e.state().agencies().size(); ++a) {
+    const auto& code = e.state().agencies().at(static_cast<int>(a)).code;
+    const ReportingUnit* u = by_code.at(code);
+    if (u->kind != UnitKind::Province && u->kind != UnitKind::CentralCity) continue;
+    if (e.state().counters(static_cast<int>(a), month_index(2025, 1))[kReceived] > 0) {
+      january.insert(code);
+      EXPECT_TRUE(u->valid_on(Date{2025, 1, 31})) << code;
+    }
+    if (e.state().counters(static_cast<int>(a), month_index(2025, 12))[kReceived] > 0) {
+      december.insert(code);
+      EXPECT_TRUE(u->valid_on(Date{2025, 12, 1})) << code;
+    }
+  }
+  EXPECT_GT(january.size(), 50u);  // of the 63
+  EXPECT_LE(december.size(), 34u);
+  EXPECT_GT(december.size(), 25u);
+  EXPECT_TRUE(january.count("tinh-46-hue"));  // Huế became a city on 1 January 2025
+  EXPECT_FALSE(january.count("tinh-46"));
+}
 
 TEST_F(MeasureEngineTest, LatestStateWinsAndOlderStatesAreIgnored) {
   MeasurementEngine e(dir_ / "records", units_);
