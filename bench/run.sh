@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/bench"
 records=${1:-10000000}
 runs=${RUNS:-3}
+peer_runs=${PEER_RUNS:-$runs}  # SQLite and PostgreSQL take minutes per run at 10M: PEER_RUNS=1 to save time
 work=${BENCH_WORK:-$(mktemp -d /tmp/dxmon-bench.XXXXXX)}
 mkdir -p "$work"
 if [ -z "${DXMON:-}" ]; then
@@ -28,6 +29,8 @@ ndjson="$work/records.ndjson"
 
 results="$work/results.tsv"
 : > "$results"
+# The load on the machine, before and after: other work on the 2 cores makes every time meaningless.
+echo "start: $(uptime)" > "$work/load.txt"
 # measure NAME FILE OUTPUT_CSV -- COMMAND…: runs it $runs times; records seconds and peak RSS (KiB).
 measure() {
   local name=$1 file=$2 out=$3
@@ -86,7 +89,7 @@ $(cat "$bench/query.sql" | sed '/^--/d');
 SQL
 }
 export -f sqlite_run 2>/dev/null || true
-measure "SQLite .import + query (csv)" "$csv" "$work/sqlite_csv.out" -- bash -c "$(declare -f sqlite_run); work='$work'; bench='$bench'; sqlite_run '$csv' '$work/sqlite_csv.out'"
+runs=$peer_runs measure "SQLite .import + query (csv)" "$csv" "$work/sqlite_csv.out" -- bash -c "$(declare -f sqlite_run); work='$work'; bench='$bench'; sqlite_run '$csv' '$work/sqlite_csv.out'"
 
 # PostgreSQL: COPY + the query, on a throwaway cluster.
 if [ -z "${SKIP_PG:-}" ]; then
@@ -98,7 +101,7 @@ psql -q "\$DXMON_TEST_POSTGRES" -c "\\\\copy records FROM '$csv' WITH (FORMAT cs
 psql -q -A -F, "\$DXMON_TEST_POSTGRES" -c "SET max_parallel_workers_per_gather = 2" -c "\$(sed '/^--/d' '$bench/query.sql')" | sed '\$d' > "$work/pg_csv.out"
 PG
   chmod +x "$work/pg.sh"
-  bash "$root/scripts/with-postgres.sh" bash -c "$(declare -f measure); work='$work'; runs=$runs; results='$results'; measure 'PostgreSQL COPY + query (csv)' '$csv' '$work/pg_csv.out' -- '$work/pg.sh'" || echo "PostgreSQL run failed"
+  bash "$root/scripts/with-postgres.sh" bash -c "$(declare -f measure); work='$work'; runs=$peer_runs; results='$results'; measure 'PostgreSQL COPY + query (csv)' '$csv' '$work/pg_csv.out' -- '$work/pg.sh'" || echo "PostgreSQL run failed"
 fi
 
 # Same numbers everywhere?
@@ -115,5 +118,6 @@ for norm in "$work"/*.out.norm; do
 done
 cat "$check"
 
+echo "end: $(uptime)" >> "$work/load.txt"
 python3 "$bench/write_results.py" "$work" "$records" > "$bench/RESULTS.md"
 echo "wrote $bench/RESULTS.md"

@@ -40,5 +40,6 @@ if os.path.exists(timings):
     print("## dxmon's time by step (last run, milliseconds)\n")
     print("```\n" + open(timings).read().strip() + "\n```\n")
 print("## Machine\n")
-print("```\n" + sh("lscpu | grep -E 'Model name|^CPU\\(s\\)|Thread|MHz|L2|L3'") + "\n" + sh("free -h | head -2") +
+load = os.path.join(work, "load.txt")
+print("```\n" + (open(load).read() if os.path.exists(load) else "") + sh("lscpu | grep -E 'Model name|^CPU\\(s\\)|Thread|MHz|L2|L3'") + "\n" + sh("free -h | head -2") +
       "\n" + sh("uname -sr") + "\n```")
