@@ -4,30 +4,22 @@
 #include <stdexcept>
 
 #include "assess/assessment.h"
-#include "text/text.h"
 
 namespace dxmon {
 namespace {
 
-std::string name_of(const Override& o) {
-  return "mục tiêu \"" + o.target + "\"" + (o.programme.empty() ? "" : " của chương trình \"" + o.programme + "\"");
-}
+std::string name_of(const Override& o) { return override_subject_vi(o); }
 
 }  // namespace
 
+// The checks themselves are core's (override_faults), shared with the store and the importer.
 void validate_override(const Override& o) {
-  if (text::squish(o.why).empty())
-    throw std::invalid_argument("Điều chỉnh phân loại " + name_of(o) +
-                                " bị từ chối: thiếu lý do. Hãy ghi rõ lý do điều chỉnh (trường \"why\"), "
-                                "ví dụ văn bản hoặc số liệu làm căn cứ.");
-  if (text::squish(o.who).empty())
-    throw std::invalid_argument("Điều chỉnh phân loại " + name_of(o) +
-                                " bị từ chối: thiếu người quyết định. Hãy ghi rõ người hoặc cơ quan điều chỉnh "
-                                "(trường \"who\").");
-  if (o.fine && report_group_of(*o.fine) != o.group)
-    throw std::invalid_argument("Điều chỉnh phân loại " + name_of(o) + " bị từ chối: mức chi tiết \"" +
-                                std::string(progress_class_label_vi(*o.fine)) + "\" không thuộc nhóm \"" +
-                                std::string(report_group_label_vi(o.group)) + "\". Hãy sửa một trong hai.");
+  auto faults = override_faults(o);
+  if (faults.empty()) return;
+  const OverrideFault& f = faults.front();
+  std::string fix = f.fix;
+  if (!fix.empty() && fix[0] == 'h') fix[0] = 'H';  // every fix starts with "hãy"
+  throw std::invalid_argument("Điều chỉnh phân loại " + name_of(o) + " bị từ chối: " + f.what + ". " + fix + ".");
 }
 
 void apply_overrides(ProgrammeAssessment& assessment, const std::vector<Override>& overrides) {

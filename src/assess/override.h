@@ -13,7 +13,7 @@ namespace dxmon {
 struct ProgrammeAssessment;
 
 // Throws std::invalid_argument (message in Vietnamese, naming the target and what to add) when
-// the reason or the author is missing, or when `fine` contradicts `group`.
+// the reason or the author is missing, or when `fine` contradicts `group` (core's override_faults()).
 void validate_override(const Override& o);
 
 // Attaches each override to its target (validating it first). Throws std::invalid_argument when

@@ -80,6 +80,48 @@ const Choices<TaskStatus>& task_status_choices() {
   return c;
 }
 
+const Choices<ReportGroup>& report_group_choices() {
+  static const Choices<ReportGroup> c = [] {
+    Choices<ReportGroup> out;
+    for (ReportGroup g : kReportGroups) out.push_back({g, {report_group_id(g), report_group_label_vi(g)}});
+    // The longer wording seed 000 prints for the third group.
+    out[2].second.push_back("cần nỗ lực tập trung mới có thể hoàn thành đúng hạn");
+    return out;
+  }();
+  return c;
+}
+
+const Choices<ProgressClass>& progress_class_choices() {
+  static const Choices<ProgressClass> c = [] {
+    Choices<ProgressClass> out;
+    for (ProgressClass k : {ProgressClass::Achieved, ProgressClass::OnTrack, ProgressClass::AboveHalf,
+                            ProgressClass::Moderate, ProgressClass::BelowHalf, ProgressClass::Limited,
+                            ProgressClass::Stagnation, ProgressClass::Deterioration, ProgressClass::NoData})
+      out.push_back({k, {progress_class_id(k), progress_class_label_vi(k)}});
+    return out;
+  }();
+  return c;
+}
+
+const Choices<PeriodType>& frequency_choices() {
+  static const Choices<PeriodType> c = [] {
+    Choices<PeriodType> out;
+    for (auto [t, word] : {std::pair{PeriodType::Month, "tháng"}, std::pair{PeriodType::Quarter, "quý"},
+                           std::pair{PeriodType::HalfYear, "6 tháng"}, std::pair{PeriodType::NineMonths, "9 tháng"},
+                           std::pair{PeriodType::Year, "năm"}})
+      out.push_back({t, {frequency_id(t), frequency_label_vi(t), word}});
+    return out;
+  }();
+  return c;
+}
+
+const Choices<CutoffRule>& cutoff_choices() {
+  static const Choices<CutoffRule> c{
+      {CutoffRule::Calendar, {"calendar", "theo lịch", "kỳ thống kê"}},
+      {CutoffRule::Decree09, {"nd09", "Nghị định 09/2019/NĐ-CP", "Nghị định 09"}}};
+  return c;
+}
+
 bool ObservationFlags::*flag_named(std::string_view word) {
   std::string k = text::fold(word);
   if (k == "estimate" || k == "uoc tinh") return &ObservationFlags::estimate;

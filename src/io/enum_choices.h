@@ -21,6 +21,10 @@ const Choices<Aggregation>& aggregation_choices();
 const Choices<ProgrammeKind>& programme_kind_choices();
 const Choices<ProvenanceKind>& provenance_choices();
 const Choices<TaskStatus>& task_status_choices();
+const Choices<ReportGroup>& report_group_choices();
+const Choices<ProgressClass>& progress_class_choices();
+const Choices<PeriodType>& frequency_choices();  // the regime frequencies (no Day)
+const Choices<CutoffRule>& cutoff_choices();
 
 // The flag a word names ("estimate", "ước tính", …): a pointer to the member, or nullptr.
 bool ObservationFlags::*flag_named(std::string_view word);

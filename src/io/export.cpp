@@ -200,6 +200,33 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
                  .date("date", s.date)
                  .set("source", s.source));
   });
+  add(Kind::Overrides, [&](auto emit) {
+    for (const auto& o : d.overrides)
+      emit(RowOut()
+               .set("programme", o.programme)
+               .set("target", o.target)
+               .set("group", std::string(report_group_id(o.group)))
+               .set("fine", o.fine ? std::string(progress_class_id(*o.fine)) : "")
+               .set("who", o.who)
+               .date("when", o.when)
+               .set("why", o.why)
+               .set("source", o.source));
+  });
+  add(Kind::Regimes, [&](auto emit) {
+    for (const auto& g : d.regimes)
+      emit(RowOut()
+               .set("code", g.code)
+               .set("name", g.name)
+               .set("legal_basis", g.legal_basis)
+               .set("recipient", g.recipient)
+               .set("unit_group", g.unit_group ? std::string(unit_group_id(*g.unit_group)) : "")
+               .list("units", g.units)
+               .list("indicators", g.indicators)
+               .set("frequency", std::string(frequency_id(g.frequency)))
+               .set("cutoff", std::string(cutoff_rule_id(g.cutoff)))
+               .set("deadline", g.deadline.id())
+               .set("source", g.source));
+  });
   return out;
 }
 

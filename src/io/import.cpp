@@ -165,7 +165,7 @@ ImportReport read_files(const std::vector<std::string>& paths, const ImportOptio
 }
 
 ImportReport import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {
-  Catalogue catalogue{store.units(), store.indicators(), store.programmes(), store.tasks()};
+  Catalogue catalogue{store.units(), store.indicators(), store.programmes(), store.tasks(), store.targets()};
   ImportReport report = read_files(paths, options, catalogue);
   if (!report.ok() || options.dry_run) return report;
   try {

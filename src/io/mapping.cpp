@@ -210,6 +210,8 @@ Dataset map_tables(const std::vector<Table>& tables, const Catalogue& stored, co
   each(Kind::Tasks, &Mapping::tasks);
   each(Kind::TaskStatuses, &Mapping::task_statuses);
   m.finish_tasks();
+  each(Kind::Overrides, &Mapping::overrides);
+  each(Kind::Regimes, &Mapping::regimes);
   return m.take();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Tables → entities. Every row of every table becomes an entity of its kind, or problems that
-// say which cell is wrong and how to fix it. References (units, indicators, programmes, tasks)
-// are checked against what the store already holds plus what the same import brings.
+// say which cell is wrong and how to fix it. References (units, indicators, programmes, tasks,
+// targets) are checked against what the store already holds plus what the same import brings.
 #include <vector>
 
 #include "core/dataset.h"
@@ -16,6 +16,7 @@ struct Catalogue {
   std::vector<Indicator> indicators;
   std::vector<Programme> programmes;
   std::vector<Task> tasks;
+  std::vector<Target> targets;  // what overrides may name
 };
 
 // `tables` must have Table::kind set. `today` dates the resolution of agency names in indicators

@@ -27,6 +27,8 @@ class Mapping {
   void tasks(const BoundTable& t);
   void task_statuses(const BoundTable& t);
   void finish_tasks();
+  void overrides(const BoundTable& t);  // after finish_targets()
+  void regimes(const BoundTable& t);
 
   Dataset take() { return std::move(out_); }
 
@@ -40,6 +42,8 @@ class Mapping {
   // Problem when `code` names no indicator/programme known to the store or the import.
   bool require_indicator(const RowReader& r, std::string_view column, const std::string& code) const;
   bool require_programme(const RowReader& r, std::string_view column, const std::string& code) const;
+  bool require_target(const RowReader& r, std::string_view column, const std::string& programme,
+                      const std::string& code) const;
   // Codes are joined with '|' into keys: they must not hold one.
   void check_code(const RowReader& r, std::string_view column, const std::string& code) const;
   // Records `key` as seen at this row; a problem when an earlier row had it.
@@ -60,7 +64,7 @@ class Mapping {
   std::vector<PendingParent> pending_parents_;
 
   std::map<std::string, std::string> seen_units_, seen_successions_, seen_indicators_, seen_programmes_,
-      seen_observations_, seen_tasks_;
+      seen_observations_, seen_tasks_, seen_overrides_, seen_regimes_;
 
   // Targets are grouped by programme|code across rows; each group remembers where its
   // target-level columns were first given, to point at both rows when they disagree.

@@ -91,6 +91,28 @@ std::vector<KindSpec> make_kinds() {
         {"source", {}}}},
       {Kind::TaskStatuses, "task_statuses", {"lịch sử trạng thái"},
        {{"task", {}, true}, {"status", {}, true}, {"date", {}}, {"source", {}}}},
+      // who and why are required columns; a blank cell there is refused by override_faults().
+      {Kind::Overrides, "overrides", {"điều chỉnh phân loại"},
+       {{"programme", {"chương trình"}, true},
+        {"target", {"mục tiêu", "mã mục tiêu"}, true},
+        {"group", {"nhóm"}, true},
+        {"fine", {"mức chi tiết"}},
+        {"who", {"người quyết định"}, true},
+        {"when", {"ngày quyết định"}},
+        {"why", {"lý do"}, true},
+        {"source", {"nguồn"}}}},
+      {Kind::Regimes, "regimes", {"chế độ báo cáo"},
+       {{"code", {"mã"}, true},
+        {"name", {"tên"}, true},
+        {"legal_basis", {"căn cứ"}},
+        {"recipient", {"nơi nhận"}},
+        {"unit_group", {"nhóm đơn vị"}},
+        {"units", {"đơn vị báo cáo"}, false, T::List},
+        {"indicators", {"chỉ tiêu"}, false, T::List},
+        {"frequency", {"tần suất"}, true},
+        {"cutoff", {"chốt số liệu"}},
+        {"deadline", {"thời hạn"}},
+        {"source", {"nguồn"}}}},
   };
 }
 

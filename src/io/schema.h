@@ -9,7 +9,9 @@
 
 namespace dxmon::io {
 
-enum class Kind { Units, Successions, Indicators, Programmes, Targets, Observations, Tasks, TaskStatuses };
+enum class Kind {
+  Units, Successions, Indicators, Programmes, Targets, Observations, Tasks, TaskStatuses, Overrides, Regimes
+};
 
 // How a column's values are written in JSON (CSV/XLSX cells are always text, lists ';'-separated).
 enum class ColumnType { Text, Number, List };

@@ -111,6 +111,9 @@ constexpr std::array<std::string_view, 5> kTaskStatusColumns{"task", "seq", "sta
 constexpr std::array<std::string_view, 6> kRevisionColumns{
     "observation_key", "changed_at", "changed_by", "old_value", "new_value", "reason"};
 
+constexpr std::array<std::string_view, 8> kOverrideColumns{
+    "programme", "target", "report_group", "fine_class", "who", "decided_on", "why", "source"};
+
 constexpr std::array<std::string_view, 11> kRegimeColumns{
     "code", "name", "legal_basis", "recipient", "unit_group", "units", "indicators", "frequency", "cutoff_rule",
     "deadline_rule", "source"};
@@ -342,6 +345,28 @@ Row RowCodec<Revision>::encode(const Revision& r) {
 
 Revision RowCodec<Revision>::decode(const Row& r) {
   return {sql::text(r[0]), sql::text(r[1]), sql::text(r[2]), sql::text(r[3]), sql::text(r[4]), sql::text(r[5])};
+}
+
+// ---- overrides ----
+const TableSpec RowCodec<Override>::spec{"overrides", kOverrideColumns, 2, kOverrideColumns.size()};
+
+Row RowCodec<Override>::encode(const Override& o) {
+  return {str(o.programme), str(o.target), str(report_group_id(o.group)),
+          o.fine ? str(progress_class_id(*o.fine)) : Value{nullptr}, str(o.who), date_value(o.when), str(o.why),
+          str(o.source)};
+}
+
+Override RowCodec<Override>::decode(const Row& r) {
+  Override o;
+  o.programme = sql::text(r[0]);
+  o.target = sql::text(r[1]);
+  o.group = parsed(parse_report_group(sql::text(r[2])), "overrides.report_group", r[2]);
+  if (auto fine = sql::opt_text(r[3])) o.fine = parsed(parse_progress_class(*fine), "overrides.fine_class", r[3]);
+  o.who = sql::text(r[4]);
+  o.when = opt_date(r[5], "overrides.decided_on");
+  o.why = sql::text(r[6]);
+  o.source = sql::text(r[7]);
+  return o;
 }
 
 // ---- reporting regimes ----

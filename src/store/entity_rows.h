@@ -104,6 +104,14 @@ struct RowCodec<Revision> {
 };
 
 template <>
+struct RowCodec<Override> {
+  static const TableSpec spec;
+  static sql::Row encode(const Override& o);
+  static Override decode(const sql::Row& r);
+  static std::string key(const Override& o) { return o.programme + "|" + o.target; }
+};
+
+template <>
 struct RowCodec<ReportingRegime> {
   static const TableSpec spec;
   static sql::Row encode(const ReportingRegime& r);

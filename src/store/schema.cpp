@@ -187,9 +187,28 @@ CREATE TABLE submissions (
 CREATE INDEX submissions_by_period ON submissions (regime, period_id);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Manual classes of targets (assess/override.h): one per target, replaced by a later judgement.
+// "group" and "when" are SQL words, hence report_group and decided_on. A reason and an author are
+// required (override_faults()); the CHECKs keep a blank out even when a row is written by hand.
+constexpr std::string_view kOverridesSchema = R"sql(
+CREATE TABLE overrides (
+  programme TEXT NOT NULL,
+  target TEXT NOT NULL,
+  report_group TEXT NOT NULL,
+  fine_class TEXT,
+  who TEXT NOT NULL CHECK (who <> ''),
+  decided_on TEXT,
+  why TEXT NOT NULL CHECK (why <> ''),
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (programme, target),
+  FOREIGN KEY (programme, target) REFERENCES targets(programme, code)
+);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "catalogue, observations, revisions, tasks", kInitialSchema},
     {2, "reporting regimes and submissions", kRegimesSchema},
+    {3, "overrides of target classes", kOverridesSchema},
 }};
 
 constexpr std::string_view kBootstrap =

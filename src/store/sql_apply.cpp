@@ -1,7 +1,7 @@
 // SqlStore::apply(): the upsert with diffing, counting and revisions, written once for both backends.
 //
 // Inside one transaction, each kind is applied in dependency order (units, successions, indicators,
-// programmes, targets, tasks, observations). The rows already stored are read first (catalogues
+// programmes, targets, tasks, observations, overrides of targets, reporting regimes). The rows already stored are read first (catalogues
 // whole, observations per indicator in the batch), so an unchanged row costs no write and a
 // reference to a missing code is reported in the user's words before the database would refuse it.
 #include <algorithm>
@@ -10,7 +10,9 @@
 #include <map>
 #include <set>
 
+#include "core/override.h"
 #include "store/entity_rows.h"
+#include "store/sql_regimes.h"
 #include "store/sql_store.h"
 #include "store/store_clock.h"
 
@@ -97,6 +99,8 @@ class Applier {
     apply_targets(data.targets);
     apply_tasks(data.tasks);
     apply_observations(data.observations);
+    apply_overrides(data.overrides);
+    apply_regimes(data.regimes);
     return result_;
   }
 
@@ -257,6 +261,34 @@ class Applier {
                    "lịch sử sửa đổi của \"" + r.observation_key + "\"");
              ++result_.revisions;
            });
+  }
+
+  // The targets are read after apply_targets(): an override may name a target of the same import.
+  void apply_overrides(const std::vector<Override>& incoming) {
+    if (incoming.empty()) return;
+    std::set<std::string> targets;
+    for (const auto& row : s_.query("SELECT programme, code FROM targets"))
+      targets.insert(sql::text(row[0]) + "|" + sql::text(row[1]));
+    auto stored = by_key(store_.overrides());
+    upsert(incoming, stored, result_.overrides, [&](const Override& o) {
+      std::string what = "điều chỉnh phân loại " + override_subject_vi(o);
+      for (const auto& f : override_faults(o)) require(false, what + ": " + f.what + " — " + f.fix);
+      require_programme(o.programme, what);
+      require(targets.contains(RowCodec<Override>::key(o)),
+              what + ": chương trình không có mục tiêu mã \"" + o.target +
+                  "\" — hãy sửa mã mục tiêu, hoặc nhập mục tiêu này cùng lúc");
+    });
+  }
+
+  // The same checks and writes as save_regime().
+  void apply_regimes(const std::vector<ReportingRegime>& incoming) {
+    for (const auto& r : incoming) {
+      switch (regime_rows::write_regime(s_, r)) {
+        case regime_rows::Saved::Inserted: ++result_.regimes.inserted; break;
+        case regime_rows::Saved::Updated: ++result_.regimes.updated; break;
+        case regime_rows::Saved::Unchanged: ++result_.regimes.unchanged; break;
+      }
+    }
   }
 
   SqlStore& store_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/entity_rows.h"
+#include "store/sql_regimes.h"
 #include "store/sql_store.h"
 #include "text/vdate.h"
 
@@ -52,38 +53,44 @@ void require(bool ok, const std::string& message) {
 
 }  // namespace
 
+namespace regime_rows {
+
+Saved write_regime(sql::Session& s, const ReportingRegime& regime) {
+  auto problems = regime_problems(regime);
+  std::string joined;
+  for (const auto& p : problems) joined += (joined.empty() ? "" : "; ") + p;
+  require(problems.empty(), joined);
+
+  const std::string which = "chế độ báo cáo " + quoted(regime.code);
+  auto unknown = [&](std::string_view table, const std::string& code, std::string_view kind,
+                     std::string_view catalogue) {
+    require(exists(s, table, code), which + ": " + std::string(kind) + " " + quoted(code) + " chưa có trong danh mục " +
+                                        std::string(catalogue) + " — hãy thêm " + std::string(kind) +
+                                        " này (hoặc sửa mã) rồi lưu lại");
+  };
+  for (const auto& code : regime.units) unknown("units", code, "đơn vị", "đơn vị");
+  if (!regime.recipient.empty()) unknown("units", regime.recipient, "đơn vị", "đơn vị");
+  for (const auto& code : regime.indicators) unknown("indicators", code, "chỉ tiêu", "chỉ tiêu");
+
+  auto old = stored_regime(s, regime.code);
+  if (!old) {
+    s.write(rows::insert_sql(RowCodec<ReportingRegime>::spec), RowCodec<ReportingRegime>::encode(regime), which);
+    return Saved::Inserted;
+  }
+  if (*old == regime) return Saved::Unchanged;
+  // Reports already sent are for periods of the old frequency: they would no longer fit.
+  if (old->frequency != regime.frequency)
+    require(s.query("SELECT 1 FROM submissions WHERE regime = $1 LIMIT 1", {sql::Value{regime.code}}).empty(),
+            which + ": đã có báo cáo gửi theo tần suất cũ (" + std::string(frequency_label_vi(old->frequency)) +
+                "), không đổi được tần suất — hãy tạo chế độ báo cáo mới với mã khác");
+  s.write(rows::update_sql(RowCodec<ReportingRegime>::spec), RowCodec<ReportingRegime>::encode(regime), which);
+  return Saved::Updated;
+}
+
+}  // namespace regime_rows
+
 void SqlStore::save_regime(const ReportingRegime& regime) {
-  sql::Session& s = *session_;
-  in_transaction(s, "lưu chế độ báo cáo", [&] {
-    auto problems = regime_problems(regime);
-    std::string joined;
-    for (const auto& p : problems) joined += (joined.empty() ? "" : "; ") + p;
-    require(problems.empty(), joined);
-
-    const std::string which = "chế độ báo cáo " + quoted(regime.code);
-    auto unknown = [&](std::string_view table, const std::string& code, std::string_view kind,
-                       std::string_view catalogue) {
-      require(exists(s, table, code), which + ": " + std::string(kind) + " " + quoted(code) + " chưa có trong danh mục " +
-                                          std::string(catalogue) + " — hãy thêm " + std::string(kind) +
-                                          " này (hoặc sửa mã) rồi lưu lại");
-    };
-    for (const auto& code : regime.units) unknown("units", code, "đơn vị", "đơn vị");
-    if (!regime.recipient.empty()) unknown("units", regime.recipient, "đơn vị", "đơn vị");
-    for (const auto& code : regime.indicators) unknown("indicators", code, "chỉ tiêu", "chỉ tiêu");
-
-    auto old = stored_regime(s, regime.code);
-    if (!old) {
-      s.write(rows::insert_sql(RowCodec<ReportingRegime>::spec), RowCodec<ReportingRegime>::encode(regime), which);
-      return;
-    }
-    if (*old == regime) return;
-    // Reports already sent are for periods of the old frequency: they would no longer fit.
-    if (old->frequency != regime.frequency)
-      require(s.query("SELECT 1 FROM submissions WHERE regime = $1 LIMIT 1", {sql::Value{regime.code}}).empty(),
-              which + ": đã có báo cáo gửi theo tần suất cũ (" + std::string(frequency_label_vi(old->frequency)) +
-                  "), không đổi được tần suất — hãy tạo chế độ báo cáo mới với mã khác");
-    s.write(rows::update_sql(RowCodec<ReportingRegime>::spec), RowCodec<ReportingRegime>::encode(regime), which);
-  });
+  in_transaction(*session_, "lưu chế độ báo cáo", [&] { regime_rows::write_regime(*session_, regime); });
 }
 
 std::vector<ReportingRegime> SqlStore::regimes() {

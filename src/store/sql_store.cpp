@@ -125,4 +125,11 @@ std::vector<Revision> SqlStore::revisions(const std::string& observation_key) {
                         params);
 }
 
+std::vector<Override> SqlStore::overrides(const std::string& programme) {
+  return read<Override>(*session_,
+                        where_programme("programme", programme) + " ORDER BY " +
+                            ordered_text(session_->dialect(), {"programme", "target"}),
+                        programme_param(programme));
+}
+
 }  // namespace dxmon

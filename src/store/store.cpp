@@ -7,7 +7,8 @@
 namespace dxmon {
 
 bool ApplyResult::changed_anything() const {
-  for (const ApplyCounts* c : {&units, &successions, &indicators, &programmes, &targets, &observations, &tasks})
+  for (const ApplyCounts* c : {&units, &successions, &indicators, &programmes, &targets, &observations, &tasks, &overrides,
+                                &regimes})
     if (c->inserted > 0 || c->updated > 0) return true;
   return revisions > 0;
 }
@@ -21,6 +22,8 @@ Dataset Store::load_all() {
   d.targets = targets();
   d.observations = observations();
   d.tasks = tasks();
+  d.overrides = overrides();
+  d.regimes = regimes();
   return d;
 }
 

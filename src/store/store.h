@@ -29,6 +29,7 @@ struct ApplyCounts {
 
 struct ApplyResult {
   ApplyCounts units, successions, indicators, programmes, targets, observations, tasks;
+  ApplyCounts overrides, regimes;
   int revisions = 0;  // observation revisions recorded
   bool changed_anything() const;
 };
@@ -56,7 +57,9 @@ class Store {
 
   // Upserts everything in `data` in one transaction. Entities are keyed by code (observations by
   // Observation::key()); an identical row is left alone (counted unchanged). A changed observation
-  // value keeps the old one as a Revision with `ctx`. Throws StoreError and writes nothing on failure.
+  // value keeps the old one as a Revision with `ctx`. Overrides are keyed by programme and target
+  // (the target must exist; override_faults() must find nothing); regimes by code, checked as
+  // save_regime() checks them. Throws StoreError and writes nothing on failure.
   virtual ApplyResult apply(const Dataset& data, const ChangeContext& ctx) = 0;
 
   // Reads. Lists are ordered by code (observations by indicator, unit, period, document).
@@ -68,6 +71,8 @@ class Store {
   virtual std::vector<Observation> observations(const ObservationQuery& q = {}) = 0;
   virtual std::vector<Task> tasks(const std::string& programme = "") = 0;
   virtual std::vector<Revision> revisions(const std::string& observation_key = "") = 0;
+  // Manual classes of targets, by programme then target code.
+  virtual std::vector<Override> overrides(const std::string& programme = "") = 0;
 
   // Reporting regimes and the reports sent under them (docs/reporting-rates.md). Kept apart from
   // Dataset: a regime is configuration, a submission is an event with an approval history.

@@ -168,5 +168,116 @@ TEST_F(ImportValidation, ProblemsInOneFileStopTheOtherFilesToo) {
   EXPECT_TRUE(store_->load_all() == before_);
 }
 
+// Overrides and regimes written by hand: every bad row is located and said in Vietnamese, and
+// the good rows of the same files are not written either.
+TEST_F(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) {
+  std::string overrides = dir_.file("overrides.csv");
+  write_file(overrides,
+             "programme,target,group,fine,who,when,why,source\n"
+             "qd942,01,likely,,Cục Chuyển đổi số quốc gia,2024-12-31,Đã xem lại số liệu năm 2024,test\n"
+             "qd942,02,achieved,,Bộ TT&TT,2024-02-16,,test\n"           // no reason
+             "qd942,99,achieved,,Bộ TT&TT,2024-02-16,Có lý do,test\n"    // no such target
+             "qd942,03,xong,,Bộ TT&TT,2024-02-16,Có lý do,test\n"        // no such group
+             "qd942,04,achieved,deterioration,Bộ TT&TT,,Có lý do,test\n"  // fine class of another group
+             "qd942,01,likely,,Cục Chuyển đổi số quốc gia,,Lần nữa,test\n"  // the same target again
+             "qd942,05,achieved,,,,Có lý do,test\n");                   // no author
+  std::string regimes = dir_.file("regimes.csv");
+  write_file(regimes,
+             "code,name,legal_basis,recipient,unit_group,units,indicators,frequency,cutoff,deadline,source\n"
+             "bc.thang,Báo cáo tháng,Văn bản A,Bộ TT&TT,bo_nganh_dia_phuong,,,tháng,nd09,M+0:15,test\n"
+             "bc.tuan,Báo cáo tuần,,,dia_phuong,,,tuần,,,test\n"                          // no weekly regime
+             "bc.quy,Báo cáo quý,,,dia_phuong,,,quý,,ngày 15,test\n"                      // unreadable deadline
+             "bc.nam,Báo cáo năm,,,,,,năm,,,test\n"                                       // nobody reports
+             "bc.6t,Báo cáo 6 tháng,,,bo_nganh,,,half_year,calendar,Y+0:06-06,test\n"    // H2 due before it starts
+             "bc.le,Báo cáo lẻ,,,,Bộ Không Có,qd942.99,năm,,,test\n");                    // unknown unit, indicator
+  auto report = import_files(*store_, {overrides, regimes}, options());
+  ASSERT_FALSE(report.ok());
+  EXPECT_FALSE(report.applied);
+  EXPECT_TRUE(store_->load_all() == before_);
+
+  if (auto* p = at(report, 3, "G")) {
+    EXPECT_EQ(p->file, "overrides.csv");
+    EXPECT_EQ(p->field, "why");
+    EXPECT_NE(p->what.find("mục tiêu \"02\" của chương trình \"qd942\" bị từ chối: thiếu lý do"), std::string::npos)
+        << p->what;
+    EXPECT_NE(p->fix.find("lý do điều chỉnh"), std::string::npos) << p->fix;
+  }
+  if (auto* p = at(report, 4, "B")) {
+    EXPECT_EQ(p->value, "99");
+    EXPECT_NE(p->what.find("không có mục tiêu mã \"99\""), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 5, "C")) {
+    EXPECT_NE(p->what.find("\"xong\" không phải là nhóm phân loại"), std::string::npos) << p->what;
+    EXPECT_NE(p->fix.find("achieved, likely, needs_effort, no_data"), std::string::npos) << p->fix;
+  }
+  if (auto* p = at(report, 6, "D")) {
+    EXPECT_NE(p->what.find("không thuộc nhóm \"đã hoàn thành\""), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 7, "B")) {
+    EXPECT_NE(p->what.find("bị trùng: đã có ở overrides.csv:2"), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 8, "E")) {
+    EXPECT_NE(p->what.find("thiếu người quyết định"), std::string::npos) << p->what;
+  }
+
+  if (auto* p = at(report, 3, "H")) {
+    EXPECT_EQ(p->file, "regimes.csv");
+    EXPECT_NE(p->what.find("\"tuần\" không phải là tần suất báo cáo"), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 4, "J")) {
+    EXPECT_NE(p->what.find("\"ngày 15\" không phải là thời hạn gửi báo cáo"), std::string::npos) << p->what;
+    EXPECT_NE(p->fix.find("M+0:15"), std::string::npos) << p->fix;
+  }
+  if (auto* p = at(report, 5, "F")) {
+    EXPECT_NE(p->what.find("chưa nói đơn vị nào phải báo cáo"), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 6, "J")) {
+    EXPECT_NE(p->what.find("trước khi kỳ"), std::string::npos) << p->what;
+    EXPECT_NE(p->fix.find("M+n:ngày"), std::string::npos) << p->fix;
+  }
+  if (auto* p = at(report, 7, "F")) {
+    EXPECT_NE(p->what.find("Bộ Không Có"), std::string::npos) << p->what;
+  }
+  if (auto* p = at(report, 7, "G")) {
+    EXPECT_NE(p->what.find("chỉ tiêu \"qd942.99\" không có trong danh mục"), std::string::npos) << p->what;
+  }
+  // Nothing about the good rows.
+  for (const auto& p : report.problems) EXPECT_NE(p.row, 2) << p.to_string();
+  EXPECT_EQ(report.problems.size(), 12u) << all_problems(report);
+}
+
+// A sheet a person made, with Vietnamese headers and words: the override and the regime it means.
+TEST_F(ImportValidation, OverridesAndRegimesWithVietnameseHeadersAndWords) {
+  std::string overrides = dir_.file("Điều chỉnh phân loại 2024.csv");
+  write_file(overrides,
+             "Chương trình,Mã mục tiêu,Nhóm,Mức chi tiết,Người quyết định,Ngày quyết định,Lý do\n"
+             "qd942,08,đã hoàn thành,,Cục Chuyển đổi số quốc gia,31/12/2024,Đạt theo số liệu năm 2024\n");
+  std::string regimes = dir_.file("chế độ báo cáo.csv");
+  write_file(regimes,
+             "Mã,Tên,Căn cứ,Nơi nhận,Đơn vị báo cáo,Tần suất,Chốt số liệu,Thời hạn\n"
+             "bc.quy,Báo cáo quý,Văn bản A,Bộ TT&TT,TP. Hà Nội;Bộ Tài chính,báo cáo quý,Nghị định 09,D+10\n");
+  auto report = import_files(*store_, {overrides, regimes}, options());
+  ASSERT_TRUE(report.ok()) << all_problems(report);
+  ASSERT_TRUE(report.applied);
+  EXPECT_EQ(report.applied->overrides, (ApplyCounts{0, 1, 0}));  // the built-in class of 08 is replaced
+  EXPECT_EQ(report.applied->regimes, (ApplyCounts{1, 0, 0}));
+
+  auto stored = store_->overrides("qd942");
+  auto o = std::find_if(stored.begin(), stored.end(), [](const Override& x) { return x.target == "08"; });
+  ASSERT_NE(o, stored.end());
+  EXPECT_EQ(o->group, ReportGroup::Achieved);
+  EXPECT_EQ(o->when, (Date{2024, 12, 31}));
+  EXPECT_EQ(o->who, "Cục Chuyển đổi số quốc gia");
+
+  auto all = store_->regimes();
+  auto g = std::find_if(all.begin(), all.end(), [](const ReportingRegime& r) { return r.code == "bc.quy"; });
+  ASSERT_NE(g, all.end());
+  EXPECT_EQ(g->recipient, "bo-tttt");
+  EXPECT_EQ(g->units, (std::vector<std::string>{"tinh-01", "bo-tc"}));
+  EXPECT_EQ(g->frequency, PeriodType::Quarter);
+  EXPECT_EQ(g->cutoff, CutoffRule::Decree09);
+  EXPECT_EQ(g->deadline, DeadlineRule::days_after_cutoff(10));
+}
+
 }  // namespace
 }  // namespace dxmon::io

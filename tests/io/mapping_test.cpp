@@ -16,7 +16,7 @@ class Mapping : public ::testing::Test {
     auto store = open_store("sqlite:" + dir_->file("catalogue.db"));
     auto report = import_files(*store, builtin_files(), options());
     ASSERT_TRUE(report.ok()) << all_problems(report);
-    catalogue_ = new Catalogue{store->units(), store->indicators(), store->programmes(), store->tasks()};
+    catalogue_ = new Catalogue{store->units(), store->indicators(), store->programmes(), store->tasks(), store->targets()};
   }
   static void TearDownTestSuite() {
     delete catalogue_;

@@ -42,7 +42,7 @@ Dataset* RoundTrip::original_ = nullptr;
 
 TEST_F(RoundTrip, CsvDirectory) {
   auto first = export_dataset(*original_, dir_->file("csv1"), ExportFormat::CsvDirectory);
-  ASSERT_EQ(first.size(), 8u);
+  ASSERT_EQ(first.size(), 10u);
   Dataset back = reimport(first, "csv.db");
   EXPECT_TRUE(back == *original_);
   auto second = export_dataset(back, dir_->file("csv2"), ExportFormat::CsvDirectory);
@@ -51,6 +51,24 @@ TEST_F(RoundTrip, CsvDirectory) {
   // Canonical values with as_printed kept: 58,41% is exported as 58.41 and "58,41%".
   std::string obs = read_file(dir_->file("csv1/observations.csv"));
   EXPECT_NE(obs.find(",58.41,,\"58,41%\","), std::string::npos);
+  // Overrides and regimes are files of their own, with ids for the enumerated columns.
+  std::string overrides = read_file(dir_->file("csv1/overrides.csv"));
+  EXPECT_EQ(overrides.rfind("programme,target,group,fine,who,when,why,source\r\n", 0), 0u) << overrides;
+  EXPECT_NE(overrides.find("qd942,01,achieved,,Bộ Thông tin và Truyền thông,2024-02-16,"), std::string::npos);
+  std::string regimes = read_file(dir_->file("csv1/regimes.csv"));
+  EXPECT_NE(regimes.find(",bo_nganh_dia_phuong,,,month,nd09,M+0:15,"), std::string::npos) << regimes;
+}
+
+// The built-in overrides and regimes are what the round trips below carry: not an empty list.
+TEST_F(RoundTrip, CarriesOverridesAndRegimes) {
+  EXPECT_EQ(original_->overrides.size(), 35u);
+  EXPECT_GE(original_->regimes.size(), 4u);
+  bool some_recipient = false, some_units = false;
+  for (const auto& r : original_->regimes) {
+    some_recipient = some_recipient || !r.recipient.empty();
+    some_units = some_units || !r.units.empty();
+  }
+  EXPECT_TRUE(some_recipient && some_units);
 }
 
 TEST_F(RoundTrip, Json) {
@@ -62,6 +80,8 @@ TEST_F(RoundTrip, Json) {
   std::string text = read_file(first[0]);
   EXPECT_NE(text.find("\"value\": 58.41"), std::string::npos);
   EXPECT_NE(text.find("\"short_names\": [\n"), std::string::npos);
+  EXPECT_NE(text.find("\"overrides\": ["), std::string::npos);
+  EXPECT_NE(text.find("\"deadline\": \"Y+0:11-25\""), std::string::npos);
 }
 
 TEST_F(RoundTrip, Xlsx) {

@@ -272,6 +272,8 @@ testing::AssertionResult same_data(const Dataset& a, const Dataset& b) {
   check(a.targets == b.targets, "targets");
   check(a.observations == b.observations, "observations");
   check(a.tasks == b.tasks, "tasks");
+  check(a.overrides == b.overrides, "overrides");
+  check(a.regimes == b.regimes, "regimes");
   if (differ.empty()) return testing::AssertionSuccess();
   return testing::AssertionFailure() << "datasets differ in: " << differ;
 }
@@ -869,7 +871,7 @@ TEST_P(StoreConformance, AVersionOneDatabaseIsUpgraded) {
     // Back to what version 1 left: no regime tables, no row for migration 2.
     std::unique_ptr<sql::Session> s;
     s = scratch_.open_session();
-    s->execute_script("DROP TABLE submissions; DROP TABLE reporting_regimes; "
+    s->execute_script("DROP TABLE overrides; DROP TABLE submissions; DROP TABLE reporting_regimes; "
                       "DELETE FROM schema_migrations WHERE version > 1");
     EXPECT_EQ(schema_version(*s), 1);
   }
@@ -878,6 +880,200 @@ TEST_P(StoreConformance, AVersionOneDatabaseIsUpgraded) {
   EXPECT_TRUE(same_data(store->load_all(), in_store_order(full_dataset())));
   store->save_regime(sample_regimes()[1]);
   EXPECT_EQ(store->regimes().size(), 1u);
+}
+
+// ---- overrides and regimes as rows of a Dataset ----
+
+// One override with every field, one with only what is required; a target of each programme.
+std::vector<Override> sample_overrides() {
+  Override full;
+  full.programme = "qd942";
+  full.target = "07";
+  full.group = ReportGroup::LikelyAchieved;
+  full.fine = ProgressClass::OnTrack;
+  full.who = "Bộ Thông tin và Truyền thông";
+  full.when = d(2024, 2, 16);
+  full.why = "Phân loại in trong Báo cáo số 14/BC-BTTTT";
+  full.source = "seed 000 line 50";
+  Override minimal;
+  minimal.programme = "kh-2024";
+  minimal.target = "01";
+  minimal.group = ReportGroup::NeedsEffort;
+  minimal.who = "Cục Chuyển đổi số quốc gia";
+  minimal.why = "Chưa lượng hoá được, đánh giá theo báo cáo của các bộ";
+  return {full, minimal};
+}
+
+Dataset overrides_and_regimes() {
+  Dataset ds;
+  ds.overrides = sample_overrides();
+  ds.regimes = sample_regimes();
+  return ds;
+}
+
+TEST_P(StoreConformance, OverridesAndRegimesAreUpsertedCountedAndLoaded) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  ApplyResult first = store->apply(overrides_and_regimes(), {});
+  EXPECT_EQ(first.overrides, counts(2, 0, 0));
+  EXPECT_EQ(first.regimes, counts(2, 0, 0));
+  EXPECT_EQ(first.targets, counts(0, 0, 0));
+  EXPECT_TRUE(first.changed_anything());
+
+  // Ordered by programme then target; regimes by code; every field back.
+  const auto overrides = sample_overrides();
+  const auto regimes = sample_regimes();
+  EXPECT_EQ(store->overrides(), (std::vector<Override>{overrides[1], overrides[0]}));
+  EXPECT_EQ(store->overrides("qd942"), std::vector<Override>{overrides[0]});
+  EXPECT_TRUE(store->overrides("khong-co").empty());
+  Dataset all = store->load_all();
+  EXPECT_EQ(all.overrides, (std::vector<Override>{overrides[1], overrides[0]}));
+  EXPECT_EQ(all.regimes, (std::vector<ReportingRegime>{regimes[1], regimes[0]}));
+
+  // The same rows again, or the store's own export: nothing changes.
+  ApplyResult again = store->apply(overrides_and_regimes(), {});
+  EXPECT_EQ(again.overrides, counts(0, 0, 2));
+  EXPECT_EQ(again.regimes, counts(0, 0, 2));
+  EXPECT_FALSE(again.changed_anything());
+  EXPECT_FALSE(store->apply(store->load_all(), {}).changed_anything());
+
+  // A later judgement replaces the earlier one; a changed regime is updated in place.
+  Dataset next = overrides_and_regimes();
+  next.overrides[0].group = ReportGroup::Achieved;
+  next.overrides[0].fine.reset();
+  next.overrides[0].when = d(2024, 12, 31);
+  next.overrides[0].why = "Đã đạt theo số liệu năm 2024";
+  next.regimes[1].name = "Báo cáo năm (sửa đổi)";
+  ApplyResult changed = store->apply(next, {});
+  EXPECT_EQ(changed.overrides, counts(0, 1, 1));
+  EXPECT_EQ(changed.regimes, counts(0, 1, 1));
+  EXPECT_EQ(store->overrides("qd942"), std::vector<Override>{next.overrides[0]});
+  EXPECT_EQ(store->regimes()[0].name, "Báo cáo năm (sửa đổi)");
+
+  // apply() and save_regime() are one code: a regime saved one way is unchanged the other way.
+  store->save_regime(next.regimes[1]);
+  EXPECT_EQ(store->apply(next, {}).regimes, counts(0, 0, 2));
+}
+
+TEST_P(StoreConformance, AnOverrideMayNameATargetOfTheSameDataset) {
+  auto store = open();
+  Dataset ds = full_dataset();
+  ds.overrides = sample_overrides();
+  ds.regimes = sample_regimes();  // their units and indicators come in the same dataset too
+  ApplyResult r = store->apply(ds, {});
+  EXPECT_EQ(r.overrides, counts(2, 0, 0));
+  EXPECT_EQ(r.regimes, counts(2, 0, 0));
+  EXPECT_EQ(store->overrides().size(), 2u);
+}
+
+TEST_P(StoreConformance, BadOverridesAndRegimesFailTheWholeApply) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  store->apply(overrides_and_regimes(), {});
+  const Dataset before = store->load_all();
+
+  struct Case {
+    std::string name;
+    Dataset data;
+    std::string mentions;
+  };
+  // Each bad dataset also carries good rows of other kinds, written before the bad one would be.
+  auto with_good_rows = [] {
+    Dataset ds;
+    ds.units.push_back(unit("tinh-02", "Tỉnh Hà Giang", UnitKind::Province));
+    ds.overrides = sample_overrides();
+    ds.overrides[1].why = "Lý do mới";
+    ds.regimes = sample_regimes();
+    ds.regimes[1].name = "Tên mới";
+    return ds;
+  };
+  std::vector<Case> cases;
+  {
+    Dataset bad = with_good_rows();
+    bad.overrides[0].why = "  ";
+    cases.push_back({"override without a reason", bad, "thiếu lý do"});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.overrides[0].who.clear();
+    cases.push_back({"override without an author", bad, "thiếu người quyết định"});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.overrides[0].fine = ProgressClass::Deterioration;
+    cases.push_back({"fine class outside the group", bad, "không thuộc nhóm"});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.overrides[0].target = "99";
+    cases.push_back({"override of an unknown target", bad, "\"99\""});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.overrides[0].programme = "khong-co";
+    cases.push_back({"override of an unknown programme", bad, "khong-co"});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.regimes[0].unit_group.reset();
+    bad.regimes[0].units.clear();
+    cases.push_back({"regime nobody reports under", bad, "đơn vị nào"});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.regimes[0].indicators.push_back("chi-tieu-la");
+    cases.push_back({"regime with an unknown indicator", bad, "chi-tieu-la"});
+  }
+  {
+    Dataset bad = with_good_rows();
+    bad.regimes[1].units = {"tinh-99"};
+    cases.push_back({"regime with an unknown unit", bad, "tinh-99"});
+  }
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    try {
+      store->apply(c.data, {});
+      ADD_FAILURE() << "apply() succeeded";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find(c.mentions), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("Không có thay đổi nào được ghi"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(same_data(store->load_all(), before));
+  }
+}
+
+// The database itself refuses an override without a reason, even written around dxmon.
+TEST_P(StoreConformance, TheSchemaRefusesABlankReason) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  auto s = scratch_.open_session();
+  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, report_group, who, why) "
+                        "VALUES ('qd942', '07', 'achieved', 'Ai đó', '')"),
+               StoreError);
+  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, report_group, who, why) "
+                        "VALUES ('qd942', '99', 'achieved', 'Ai đó', 'Có lý do')"),
+               StoreError);
+  EXPECT_TRUE(open()->overrides().empty());
+}
+
+// A database of schema version 2 gets the overrides table on open and keeps its regimes.
+TEST_P(StoreConformance, AVersionTwoDatabaseIsUpgraded) {
+  {
+    auto store = open();
+    store->apply(full_dataset(), {});
+    store->save_regime(sample_regimes()[1]);
+  }
+  {
+    auto s = scratch_.open_session();
+    s->execute_script("DROP TABLE overrides; DELETE FROM schema_migrations WHERE version > 2");
+    EXPECT_EQ(schema_version(*s), 2);
+  }
+  auto store = open();
+  EXPECT_EQ(store->schema_version(), latest_schema_version());
+  EXPECT_EQ(store->regimes(), std::vector<ReportingRegime>{sample_regimes()[1]});
+  Dataset ds;
+  ds.overrides = sample_overrides();
+  EXPECT_EQ(store->apply(ds, {}).overrides, counts(2, 0, 0));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend::Sqlite, Backend::Postgres),

@@ -1,0 +1,28 @@
+#include "core/override.h"
+
+#include "text/text.h"
+
+namespace dxmon {
+
+std::string override_subject_vi(const Override& o) {
+  return "mục tiêu \"" + o.target + "\"" + (o.programme.empty() ? "" : " của chương trình \"" + o.programme + "\"");
+}
+
+std::vector<OverrideFault> override_faults(const Override& o) {
+  std::vector<OverrideFault> out;
+  // A blank of spaces is no reason: the point of an override is that someone can read why.
+  if (text::squish(o.why).empty())
+    out.push_back({"why", "thiếu lý do",
+                   "hãy ghi rõ lý do điều chỉnh (trường \"why\"), ví dụ văn bản hoặc số liệu làm căn cứ"});
+  if (text::squish(o.who).empty())
+    out.push_back({"who", "thiếu người quyết định",
+                   "hãy ghi rõ người hoặc cơ quan điều chỉnh (trường \"who\")"});
+  if (o.fine && report_group_of(*o.fine) != o.group)
+    out.push_back({"fine",
+                   "mức chi tiết \"" + std::string(progress_class_label_vi(*o.fine)) + "\" không thuộc nhóm \"" +
+                       std::string(report_group_label_vi(o.group)) + "\"",
+                   "hãy sửa một trong hai"});
+  return out;
+}
+
+}  // namespace dxmon

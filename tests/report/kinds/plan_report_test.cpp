@@ -1,0 +1,243 @@
+// The plan report on the national committee's 2022 plan built from the built-in data, against
+// seed 004 §I–§II: the 12 indicators with their lead agencies, values, targets and footnotes, the
+// count of achieved indicators, and the tasks per ministry and province.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "report/kinds/report_kinds.h"
+#include "report/render.h"
+#include "support/builtin_data.h"
+#include "text/text.h"
+#include "../report_test_util.h"
+
+namespace dxmon::report {
+namespace {
+
+ReportInputs inputs() {
+  static const Dataset data = dxmon::testing::load_builtin_dataset();
+  ReportInputs in;
+  in.data = data;
+  in.relations = dxmon::testing::load_builtin_relations();
+  return in;
+}
+
+ReportRequest request() {
+  ReportRequest rq;
+  rq.programme = "khhd2022";
+  rq.period = Period::of_year(2022);
+  rq.date = Date{2022, 12, 28};
+  return rq;
+}
+
+template <class T>
+std::vector<const T*> blocks(const Section& s) {
+  std::vector<const T*> out;
+  for (const Block& b : s.blocks)
+    if (const T* x = std::get_if<T>(&b)) out.push_back(x);
+  return out;
+}
+
+std::string text_of(const Paragraph& p) {
+  std::string out;
+  for (const Run& r : p.runs) out += r.text;
+  return out;
+}
+
+std::string all_text(const Section& s) {
+  std::string out;
+  for (const Paragraph* p : blocks<Paragraph>(s)) out += text_of(*p) + "\n";
+  return out;
+}
+
+const Section& section(const Document& doc, const std::string& number) {
+  for (const Section& s : doc.sections)
+    if (s.number == number) return s;
+  throw std::out_of_range("no section " + number);
+}
+
+const Table& indicator_table(const Document& doc) { return *blocks<Table>(section(doc, "I.")).at(0); }
+
+std::vector<const Row*> indicator_rows(const Table& t) {
+  std::vector<const Row*> out;
+  for (const Row& r : t.body)
+    if (r.kind == RowKind::Body) out.push_back(&r);
+  return out;
+}
+
+const Row& row_no(const Table& t, const std::string& tt) {
+  for (const Row* r : indicator_rows(t))
+    if (r->cells[0].text() == tt) return *r;
+  throw std::out_of_range("no row " + tt);
+}
+
+std::string footnote_text(const Document& doc, const Cell& cell) {
+  for (const Run& r : cell.runs)
+    if (r.footnote > 0) {
+      std::string out;
+      for (const Run& fr : doc.footnotes.at(static_cast<std::size_t>(r.footnote - 1)).runs) out += fr.text;
+      return out;
+    }
+  return {};
+}
+
+TEST(PlanReport, TwelveIndicatorsWithLeadAgenciesValuesAndTargets) {
+  const Document doc = build_plan_report(inputs(), request());
+  const Table& t = indicator_table(doc);
+  EXPECT_EQ(t.header[0].cells[3].text(), "Kết quả thực hiện năm 2022");
+  EXPECT_EQ(t.header[0].cells[4].text(), "Mục tiêu năm 2022");
+  ASSERT_EQ(indicator_rows(t).size(), 12u);
+  // Seed 004 lines 15 and 33: two groups, achieved first.
+  ASSERT_EQ(t.body[0].kind, RowKind::Group);
+  EXPECT_EQ(t.body[0].cells[1].text(), "Các chỉ tiêu đã hoàn thành");
+  ASSERT_EQ(t.body[10].kind, RowKind::Group);
+  EXPECT_EQ(t.body[10].cells[0].text(), "II");
+  EXPECT_EQ(t.body[10].cells[1].text(), "Các chỉ tiêu chưa hoàn thành");
+
+  EXPECT_EQ(row_no(t, "1").cells[1].text(), "Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử");
+  EXPECT_EQ(row_no(t, "1").cells[2].text(), "Bộ Tài chính");
+  EXPECT_EQ(row_no(t, "1").cells[3].text(), "100%");
+  EXPECT_EQ(row_no(t, "2").cells[2].text(), "Bộ Công Thương");
+  EXPECT_EQ(row_no(t, "3").cells[2].text(), "Ngân hàng Nhà nước Việt Nam");
+  EXPECT_EQ(row_no(t, "5").cells[3].text(), "52,80%");
+  EXPECT_EQ(row_no(t, "8").cells[2].text(), "Bộ Kế hoạch và Đầu tư, Bộ Thông tin và Truyền thông");
+  EXPECT_EQ(row_no(t, "8").cells[3].text(), "30,07%");
+  EXPECT_EQ(row_no(t, "8").cells[4].text(), "30%");
+  const Row& digitised = row_no(t, "10");  // line 34: two items in one row
+  EXPECT_EQ(digitised.cells[1].text(),
+            "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC (thực hiện từ 01/6/2022 đến 22/12/2022)\n- Bộ phận một cửa "
+            "cấp bộ\n- Bộ phận một cửa cấp tỉnh");
+  EXPECT_EQ(digitised.cells[2].text(), "Văn phòng Chính phủ");
+  EXPECT_EQ(digitised.cells[3].text(), "0%\n1,66%");
+  EXPECT_EQ(digitised.cells[4].text(), "100%\n100%");
+  EXPECT_EQ(row_no(t, "11").cells[3].text(), "40,47%");
+  EXPECT_EQ(row_no(t, "12").cells[3].text(), "13,9%");
+  EXPECT_EQ(row_no(t, "12").cells[3].source, "BC-2022-UBQGCĐS (seed 004 lines 36, 44)");
+}
+
+TEST(PlanReport, FootnotesCarryThePrintedRemarksAndTheAgenciesBehindTheShare) {
+  const ReportInputs in = inputs();
+  const Document doc = build_plan_report(in, request());
+  const Table& t = indicator_table(doc);
+  EXPECT_EQ(footnote_text(doc, row_no(t, "2").cells[3]), "Số liệu theo dự báo của Bộ Công Thương.");
+  EXPECT_EQ(footnote_text(doc, row_no(t, "3").cells[3]), "Số liệu Quý II năm 2022 do Ngân hàng Nhà nước Việt Nam công bố.");
+  EXPECT_NE(footnote_text(doc, row_no(t, "6").cells[3]).find("năm 2021 đạt 42%"), std::string::npos);
+  EXPECT_EQ(footnote_text(doc, row_no(t, "9").cells[3]), "Dân số trưởng thành.");
+  // Line 44: the agencies providing open data, from the per-agency observations.
+  long agencies = std::count_if(in.data.observations.begin(), in.data.observations.end(), [](const Observation& o) {
+    return o.indicator == "khhd2022.12" && o.unit != kNationalUnit && o.fact == true;
+  });
+  EXPECT_EQ(agencies, 14);
+  const std::string open = footnote_text(doc, row_no(t, "12").cells[3]);
+  EXPECT_EQ(open.rfind("Các cơ quan được ghi nhận năm 2022 (14 cơ quan): Ngân hàng Nhà nước Việt Nam; Bộ Tài chính; ", 0),
+            0u)
+      << open;
+  EXPECT_NE(open.find("; Lạng Sơn."), std::string::npos) << open;
+  EXPECT_NE(open.find("; Bảo hiểm xã hội Việt Nam; Thừa Thiên Huế; Đà Nẵng;"), std::string::npos) << open;
+  // Marks number down the page.
+  int last = 0;
+  for (const Row* r : indicator_rows(t))
+    for (const Cell& c : r->cells)
+      for (const report::Run& run : c.runs)
+        if (run.footnote > 0) {
+          EXPECT_GT(run.footnote, last);
+          last = run.footnote;
+        }
+  EXPECT_EQ(static_cast<std::size_t>(last), doc.footnotes.size());
+}
+
+TEST(PlanReport, NineOfTwelveAchievedComputedFromTheValues) {
+  const Document doc = build_plan_report(inputs(), request());
+  const std::string text = all_text(section(doc, "I."));
+  EXPECT_NE(text.find("Trong 12 chỉ tiêu đặt ra tại Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022, "
+                      "đến hết năm 2022 có 9/12 chỉ tiêu đã hoàn thành (đạt 75%)."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Bộ Tài chính 01 chỉ tiêu; Bộ Công Thương 02 chỉ tiêu; Ngân hàng Nhà nước Việt Nam 01 chỉ tiêu; "
+                      "Bộ Thông tin và Truyền thông 04 chỉ tiêu; Bộ Kế hoạch và Đầu tư 01 chỉ tiêu (phối hợp với Bộ "
+                      "Thông tin và Truyền thông)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Trong 3 chỉ tiêu chưa hoàn thành có 01 chỉ tiêu có khả năng hoàn thành cao, 02 chỉ tiêu cần "
+                      "nỗ lực tập trung mới hoàn thành đúng hạn."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("trùng với nhóm báo cáo đã công bố cho cả 12 chỉ tiêu"), std::string::npos) << text;
+}
+
+TEST(PlanReport, TasksPerMinistryAndProvince) {
+  const ReportInputs in = inputs();
+  const Document doc = build_plan_report(in, request());
+  const Section& s = section(doc, "II.");
+  EXPECT_EQ(s.title.rfind("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THEO KẾ HOẠCH HOẠT ĐỘNG CỦA ỦY BAN QUỐC GIA", 0), 0u) << s.title;
+  const auto paragraphs = blocks<Paragraph>(s);
+  ASSERT_GE(paragraphs.size(), 3u);
+  EXPECT_EQ(text_of(*paragraphs[0]),
+            "Theo dữ liệu nhiệm vụ của Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022, có tổng cộng "
+            "65 nhiệm vụ. Trong đó, giao các bộ, ngành Trung ương thực hiện 02 nhiệm vụ và giao 63 địa phương mỗi "
+            "địa phương 01 nhiệm vụ. Kết quả thực hiện cụ thể:");
+  const std::string ministries = text_of(*paragraphs[1]);
+  EXPECT_EQ(paragraphs[1]->style, ParagraphStyle::Bullet);
+  EXPECT_EQ(ministries.rfind("Bộ, ngành Trung ương: 00 nhiệm vụ hoàn thành; 02 nhiệm vụ đang thực hiện (Bộ Giáo dục "
+                             "và Đào tạo: “Xây dựng, phê duyệt theo thẩm quyền kế hoạch",
+                             0),
+            0u)
+      << ministries;
+  const std::string provinces = text_of(*paragraphs[2]);
+  EXPECT_EQ(provinces.rfind("Các tỉnh, thành phố trực thuộc Trung ương: 59 địa phương hoàn thành: Hà Nội, An Giang, "
+                            "Bà Rịa - Vũng Tàu",
+                            0),
+            0u)
+      << provinces;
+  EXPECT_NE(provinces.find("; 04 địa phương đang thực hiện: Quảng Ngãi, Quảng Trị, Tiền Giang, Trà Vinh."),
+            std::string::npos)
+      << provinces;
+
+  const Table& counts = *blocks<Table>(s).at(0);
+  ASSERT_EQ(counts.body.size(), 3u);  // Bộ GD&ĐT, the provinces, the total
+  EXPECT_EQ(counts.body[0].cells[1].text(), "Bộ Giáo dục và Đào tạo");
+  EXPECT_EQ(counts.body[0].cells[2].text(), "02");
+  EXPECT_EQ(counts.body[1].cells[1].text(), "63 tỉnh, thành phố trực thuộc Trung ương");
+  EXPECT_EQ(counts.header[0].cells[3].text(), "Hoàn thành");
+  EXPECT_EQ(counts.body[1].cells[3].text(), "59");
+  EXPECT_EQ(counts.body[2].cells[2].text(), "65");
+}
+
+TEST(PlanReport, FrontMatter) {
+  const Document doc = build_plan_report(inputs(), request());
+  EXPECT_EQ(doc.front.issuing_body, "BỘ THÔNG TIN VÀ TRUYỀN THÔNG");
+  EXPECT_EQ(doc.front.number, "     /BC-BTTTT");
+  EXPECT_EQ(doc.front.date, "ngày 28 tháng 12 năm 2022");
+  EXPECT_EQ(text::join(doc.front.subject, " "),
+            "Kết quả thực hiện Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022");
+  EXPECT_NE(all_text(doc.sections.at(0)).find("tại Quyết định số 27/QĐ-UBQGCĐS ngày 15/03/2022"), std::string::npos);
+}
+
+TEST(PlanReport, RenderersAcceptTheDocument) {
+  const Document doc = build_plan_report(inputs(), request());
+  EXPECT_EQ(render_docx(doc).rfind("PK", 0), 0u);
+  EXPECT_EQ(render_xlsx(doc).rfind("PK", 0), 0u);
+  const std::string html = render_html(doc);
+  EXPECT_NE(html.find("9/12"), std::string::npos);
+  EXPECT_EQ(parse_json(render_json(doc)).footnotes.size(), doc.footnotes.size());
+}
+
+TEST(PlanReport, GoldenFiles) {
+  const Document doc = build_plan_report(inputs(), request());
+  std::string diff = testing::check_golden("plan-khhd2022-2022.md", render_markdown(doc));
+  EXPECT_TRUE(diff.empty()) << diff;
+  diff = testing::check_golden("plan-khhd2022-2022.json", render_json(doc));
+  EXPECT_TRUE(diff.empty()) << diff;
+}
+
+TEST(PlanReport, RefusesAProgrammeOutsideTheData) {
+  ReportRequest rq = request();
+  rq.programme.clear();
+  EXPECT_THROW(build_plan_report(inputs(), rq), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace dxmon::report
