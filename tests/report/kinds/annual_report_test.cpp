@@ -15,9 +15,16 @@
 #include "text/number.h"
 #include "text/text.h"
 #include "../report_test_util.h"
+#include "document_query.h"
 
 namespace dxmon::report {
 namespace {
+
+using namespace testing;
+
+const Section* section(const Document& doc, const std::string& number) {
+  return section_numbered(doc.sections, number);
+}
 
 const Dataset& builtin() {
   static const Dataset data = dxmon::testing::load_builtin_dataset();
@@ -81,32 +88,6 @@ const Target& target(const std::string& code) {
   for (const Target& t : builtin().targets)
     if (t.programme == "qd942" && t.code == code) return t;
   throw std::out_of_range("no target " + code);
-}
-
-const Section* section(const Document& doc, const std::string& number) {
-  for (const Section& s : doc.sections)
-    if (s.number == number) return &s;
-  return nullptr;
-}
-
-template <class T>
-std::vector<const T*> blocks(const Section& s) {
-  std::vector<const T*> out;
-  for (const Block& b : s.blocks)
-    if (const T* x = std::get_if<T>(&b)) out.push_back(x);
-  return out;
-}
-
-std::string text_of(const Paragraph& p) {
-  std::string out;
-  for (const Run& r : p.runs) out += r.text;
-  return out;
-}
-
-std::string all_text(const Section& s) {
-  std::string out;
-  for (const Paragraph* p : blocks<Paragraph>(s)) out += text_of(*p) + "\n";
-  return out;
 }
 
 // The targets' tables, one per group, in order: 1.1., 1.2. …

@@ -12,20 +12,15 @@
 #include "report/kinds/report_kinds.h"
 #include "report/render.h"
 #include "report/report_test_util.h"
+#include "document_query.h"
 #include "support/builtin_data.h"
 #include "text/number.h"
 
 namespace dxmon::report {
 namespace {
 
+using namespace testing;
 
-// Readers of a Document: a section by title, a table by a header cell (and caption part), a row
-// by the start of a cell, all paragraph text.
-const Section* find_section(const std::vector<Section>& sections, const std::string& title) {
-  for (const auto& s : sections)
-    if (s.title == title) return &s;
-  return nullptr;
-}
 
 const Table* find_table(const Document& doc, const std::string& header_text, const std::string& caption_part = "") {
   auto scan = [&](const std::vector<Section>& sections) -> const Table* {
@@ -49,17 +44,6 @@ const Row* find_row(const Table& t, const std::string& text, std::size_t column 
   for (const auto& r : t.body)
     if (r.cells.size() > column && r.cells[column].text().rfind(text, 0) == 0) return &r;
   return nullptr;
-}
-
-std::string paragraphs_of(const std::vector<Section>& sections) {
-  std::string s;
-  for (const auto& sec : sections)
-    for (const auto& b : sec.blocks)
-      if (const auto* p = std::get_if<Paragraph>(&b)) {
-        for (const auto& r : p->runs) s += r.text;
-        s += "\n";
-      }
-  return s;
 }
 
 class PeriodicReport : public ::testing::Test {
@@ -123,7 +107,7 @@ TEST_F(PeriodicReport, QuarterFiguresAndTheUnitsWithoutA2024Plan) {
   EXPECT_EQ(fibre->cells[3].text(), "-");
   // eCabinet meetings: the quarter's figure (5) is preferred to March's (01).
   const Table* gov = find_table(doc, "Số liệu Quý I năm 2024", "Chính phủ số");
-  std::string all = paragraphs_of(doc.sections);
+  std::string all = all_text(doc.sections);
   EXPECT_NE(all.find("còn 13 đơn vị được báo cáo là chưa thực hiện: Bộ Tài chính, Bộ Công Thương"), std::string::npos)
       << all;
   EXPECT_NE(all.find("đến ngày 20/03/2024"), std::string::npos);
@@ -203,7 +187,7 @@ std::string online_share(const measure::ServiceCounts& c) {
 TEST_F(PeriodicMeasured, NationalFiguresComeFromTheCounters) {
   const Period q1 = *Period::parse_id("2024-Q1");
   Document doc = build_periodic_report(*inputs_, request("2024-Q1"));
-  ASSERT_NE(find_section(doc.sections, "CHỈ SỐ DỊCH VỤ CÔNG ĐO TỰ ĐỘNG TỪ HỒ SƠ THỦ TỤC HÀNH CHÍNH"), nullptr);
+  ASSERT_NE(section_titled(doc.sections, "CHỈ SỐ DỊCH VỤ CÔNG ĐO TỰ ĐỘNG TỪ HỒ SƠ THỦ TỤC HÀNH CHÍNH"), nullptr);
   const Table* t = find_table(doc, "Quý I năm 2024", "Chỉ số dịch vụ công của cả nước");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->header[0].cells[1].text(), "Quý I năm 2023");

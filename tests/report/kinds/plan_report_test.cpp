@@ -13,9 +13,12 @@
 #include "support/builtin_data.h"
 #include "text/text.h"
 #include "../report_test_util.h"
+#include "document_query.h"
 
 namespace dxmon::report {
 namespace {
+
+using namespace testing;
 
 ReportInputs inputs() {
   static const Dataset data = dxmon::testing::load_builtin_dataset();
@@ -31,26 +34,6 @@ ReportRequest request() {
   rq.period = Period::of_year(2022);
   rq.date = Date{2022, 12, 28};
   return rq;
-}
-
-template <class T>
-std::vector<const T*> blocks(const Section& s) {
-  std::vector<const T*> out;
-  for (const Block& b : s.blocks)
-    if (const T* x = std::get_if<T>(&b)) out.push_back(x);
-  return out;
-}
-
-std::string text_of(const Paragraph& p) {
-  std::string out;
-  for (const Run& r : p.runs) out += r.text;
-  return out;
-}
-
-std::string all_text(const Section& s) {
-  std::string out;
-  for (const Paragraph* p : blocks<Paragraph>(s)) out += text_of(*p) + "\n";
-  return out;
 }
 
 const Section& section(const Document& doc, const std::string& number) {

@@ -8,38 +8,15 @@
 #include "report/kinds/report_kinds.h"
 #include "report/render.h"
 #include "report/report_test_util.h"
+#include "document_query.h"
 #include "support/builtin_data.h"
 
 namespace dxmon::report {
 namespace {
 
-const Table* table_with_caption(const Document& doc, const std::string& caption_part) {
-  for (const auto& s : doc.sections)
-    for (const auto& b : s.blocks)
-      if (const auto* t = std::get_if<Table>(&b))
-        if (t->caption.find(caption_part) != std::string::npos) return t;
-  return nullptr;
-}
+using namespace testing;
 
-// The body row with a cell containing `text` (finding tables and task tables put the message in
-// different columns).
-const Row* row_saying(const Table& t, const std::string& text) {
-  for (const auto& r : t.body)
-    for (const auto& c : r.cells)
-      if (c.text().find(text) != std::string::npos) return &r;
-  return nullptr;
-}
-
-std::string paragraphs_of(const Document& doc) {
-  std::string s;
-  for (const auto& sec : doc.sections)
-    for (const auto& b : sec.blocks)
-      if (const auto* p = std::get_if<Paragraph>(&b)) {
-        for (const auto& r : p->runs) s += r.text;
-        s += "\n";
-      }
-  return s;
-}
+std::string paragraphs_of(const Document& doc) { return all_text(doc.sections); }
 
 class QualityReport : public ::testing::Test {
  protected:

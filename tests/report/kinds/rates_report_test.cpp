@@ -10,33 +10,16 @@
 #include "report/kinds/report_kinds.h"
 #include "report/render.h"
 #include "report/report_test_util.h"
+#include "document_query.h"
 #include "support/builtin_data.h"
 
 namespace dxmon::report {
 namespace {
 
-const Table* table_with_caption(const Document& doc, const std::string& caption_part) {
-  for (const auto& s : doc.sections)
-    for (const auto& b : s.blocks)
-      if (const auto* t = std::get_if<Table>(&b))
-        if (t->caption.find(caption_part) != std::string::npos) return t;
-  return nullptr;
-}
+using namespace testing;
 
 const Section* section_titled(const Document& doc, const std::string& title) {
-  for (const auto& s : doc.sections)
-    if (s.title == title) return &s;
-  return nullptr;
-}
-
-std::string text_of(const Section& s) {
-  std::string out;
-  for (const auto& b : s.blocks)
-    if (const auto* p = std::get_if<Paragraph>(&b)) {
-      for (const auto& r : p->runs) out += r.text;
-      out += "\n";
-    }
-  return out;
+  return testing::section_titled(doc.sections, title);
 }
 
 Submission step(const std::string& unit, const char* when, SubmissionStatus status, const char* reason = "") {
@@ -126,8 +109,8 @@ TEST_F(RatesReport, RatesOverallAndForTheProvinces) {
   EXPECT_EQ(prov.cells[6].text(), "79,37%");  // 50 ÷ 63
   EXPECT_EQ(prov.cells[7].text(), "63,49%");  // 40 ÷ 63
   const Section* opening = &doc.sections.front();
-  EXPECT_NE(text_of(*opening).find("từ ngày 15/02/2025 đến ngày 14/03/2025"), std::string::npos) << text_of(*opening);
-  EXPECT_NE(text_of(*opening).find("15/03/2025"), std::string::npos);
+  EXPECT_NE(all_text(*opening).find("từ ngày 15/02/2025 đến ngày 14/03/2025"), std::string::npos) << all_text(*opening);
+  EXPECT_NE(all_text(*opening).find("15/03/2025"), std::string::npos);
 }
 
 TEST_F(RatesReport, EachUnitsStateAndWhomToRemind) {
@@ -144,12 +127,12 @@ TEST_F(RatesReport, EachUnitsStateAndWhomToRemind) {
   EXPECT_NE(t->body[50].cells[4].text().find("Thiếu số liệu chỉ tiêu 3"), std::string::npos);
   const Section* remind = section_titled(doc, "CÁC ĐƠN VỊ CẦN NHẮC GỬI BÁO CÁO");
   ASSERT_NE(remind, nullptr);
-  std::string text = text_of(*remind);
+  std::string text = all_text(*remind);
   EXPECT_NE(text.find("Có 13 đơn vị chưa gửi báo cáo:"), std::string::npos) << text;
   EXPECT_NE(text.find(name_of(p[52]) + ": chưa gửi (quá hạn); Bước gần nhất: nháp"), std::string::npos) << text;
   const Section* other = section_titled(doc, "BÁO CÁO KHÔNG TÍNH VÀO TỶ LỆ");
   ASSERT_NE(other, nullptr);
-  EXPECT_NE(text_of(*other).find("(bo-tc-2025)"), std::string::npos) << text_of(*other);
+  EXPECT_NE(all_text(*other).find("(bo-tc-2025)"), std::string::npos) << all_text(*other);
 }
 
 TEST_F(RatesReport, UnknownRegimeAndWrongFrequencyAreRefused) {
