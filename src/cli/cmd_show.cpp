@@ -217,6 +217,30 @@ void show_observations(Store& store, const ShowOptions& opt) {
   std::cout << "\n" << list.size() << " giá trị\n";
 }
 
+void show_overrides(Store& store, const ShowOptions& opt) {
+  ConsoleTable t({"Chương trình", "Mục tiêu", "Nhóm", "Người đánh giá", "Ngày", "Lý do"}, {0, 0, 30, 24, 0, 50});
+  auto list = store.overrides(opt.programme);
+  for (const auto& o : list)
+    t.add_row({o.programme, o.target, std::string(report_group_label_vi(o.group)), o.who,
+               o.when ? text::format_date_short(*o.when) : "", o.why});
+  t.print(std::cout);
+  std::cout << "\n" << list.size() << " đánh giá ghi đè\n";
+}
+
+void show_regimes(Store& store, const ShowOptions&) {
+  UnitDirectory dir(store.units());
+  ConsoleTable t({"Mã", "Chế độ báo cáo", "Căn cứ", "Đơn vị báo cáo", "Kỳ", "Chốt số liệu", "Hạn gửi"},
+                 {0, 36, 26, 24, 0, 0, 0});
+  for (const auto& r : store.regimes()) {
+    std::string who = r.unit_group ? std::string(unit_group_label_vi(*r.unit_group)) : "";
+    if (!r.units.empty()) who += (who.empty() ? "" : "; ") + unit_names(dir, r.units);
+    t.add_row({r.code, r.name, r.legal_basis, who, std::string(frequency_label_vi(r.frequency)),
+               r.cutoff == CutoffRule::Decree09 ? "15 tháng trước – 14 tháng này (NĐ 09/2019)" : "theo lịch",
+               r.deadline.id()});
+  }
+  t.print(std::cout);
+}
+
 void show_revisions(Store& store, const ShowOptions&) {
   ConsoleTable t({"Giá trị", "Lúc", "Người sửa", "Cũ", "Mới", "Lý do"}, {40, 0, 0, 0, 0, 40});
   for (const auto& r : store.revisions())
@@ -230,9 +254,9 @@ void add_show_command(CLI::App& app, GlobalOptions& global) {
   auto opt = std::make_shared<ShowOptions>();
   auto* cmd = app.add_subcommand("show", "Xem danh mục và số liệu (show the catalogue and values)");
   cmd->add_option("what", opt->what,
-                  "units | indicators | programmes | targets | tasks | observations | revisions")
+                  "units | indicators | programmes | targets | tasks | observations | revisions | overrides | regimes")
       ->required()
-      ->check(CLI::IsMember({"units", "indicators", "programmes", "targets", "tasks", "observations", "revisions"}));
+      ->check(CLI::IsMember({"units", "indicators", "programmes", "targets", "tasks", "observations", "revisions", "overrides", "regimes"}));
   cmd->add_option("--programme", opt->programme, "Only this programme (code, e.g. qd942)");
   cmd->add_option("--as-of", opt->as_of, "Units in force on this date (default: today)");
   cmd->add_option("--group", opt->group, "units: bo_nganh | dia_phuong | bo_nganh_dia_phuong");
@@ -248,6 +272,8 @@ void add_show_command(CLI::App& app, GlobalOptions& global) {
     else if (opt->what == "targets") show_targets(*store, *opt);
     else if (opt->what == "tasks") show_tasks(*store, *opt);
     else if (opt->what == "observations") show_observations(*store, *opt);
+    else if (opt->what == "overrides") show_overrides(*store, *opt);
+    else if (opt->what == "regimes") show_regimes(*store, *opt);
     else show_revisions(*store, *opt);
   });
 }

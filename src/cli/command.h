@@ -43,8 +43,7 @@ void add_generate_command(CLI::App& app, GlobalOptions& global);
 // Checks and reports (src/check/, src/report/kinds/).
 void add_check_command(CLI::App& app, GlobalOptions& global);
 void add_report_command(CLI::App& app, GlobalOptions& global);
-// Overrides of target classes and the reports units send under a regime.
-void add_override_command(CLI::App& app, GlobalOptions& global);
+// The reports units send under a regime. (Overrides of target classes come in with `import`.)
 void add_submission_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace dxmon::cli

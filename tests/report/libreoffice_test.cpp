@@ -8,8 +8,10 @@
 #include <string>
 
 #include "report/demo_document.h"
+#include "report/kinds/report_kinds.h"
 #include "report/render.h"
 #include "report_test_util.h"
+#include "support/builtin_data.h"
 
 namespace dxmon::report {
 namespace {
@@ -20,26 +22,58 @@ bool on_path(const std::string& program) {
   return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
 }
 
-TEST(LibreOffice, ConvertsTheDemoDocxToPdf) {
-  if (!on_path("soffice")) {
+class LibreOffice : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (on_path("soffice")) return;
     const char* skip = std::getenv("DXMON_SKIP_LIBREOFFICE");
     if (skip && std::string(skip) == "1") GTEST_SKIP() << "soffice not on PATH and DXMON_SKIP_LIBREOFFICE=1";
     FAIL() << "soffice (LibreOffice) is not on PATH: install libreoffice-writer, or set DXMON_SKIP_LIBREOFFICE=1";
   }
-  std::string dir = testing::scratch_dir("libreoffice");
-  std::string docx = dir + "/demo.docx";
-  testing::write_file(docx, render_docx(demo_document()));
-  // A private profile: a shared one may be locked by a running LibreOffice, and first start-up
-  // writes into it.
-  std::string command = "timeout 120 soffice -env:UserInstallation=file://" + dir +
-                        "/profile --headless --convert-to pdf --outdir " + dir + " " + docx + " >" + dir +
-                        "/soffice.log 2>&1";
-  int rc = std::system(command.c_str());
-  EXPECT_EQ(rc, 0) << command << "\n" << testing::read_file(dir + "/soffice.log");
-  fs::path pdf = fs::path(dir) / "demo.pdf";
+
+  // Writes `doc` as <dir>/<name>.docx, converts it with soffice and returns the PDF's path.
+  std::string convert(const std::string& dir, const std::string& name, const Document& doc) {
+    const std::string docx = dir + "/" + name + ".docx";
+    testing::write_file(docx, render_docx(doc));
+    // A private profile: a shared one may be locked by a running LibreOffice, and first start-up
+    // writes into it.
+    const std::string command = "timeout 120 soffice -env:UserInstallation=file://" + dir +
+                                "/profile --headless --convert-to pdf --outdir " + dir + " " + docx + " >" + dir +
+                                "/soffice.log 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command << "\n" << testing::read_file(dir + "/soffice.log");
+    return (fs::path(dir) / (name + ".pdf")).string();
+  }
+};
+
+TEST_F(LibreOffice, ConvertsTheDemoDocxToPdf) {
+  const std::string dir = testing::scratch_dir("libreoffice-demo");
+  const std::string pdf = convert(dir, "demo", demo_document());
   ASSERT_TRUE(fs::exists(pdf)) << testing::read_file(dir + "/soffice.log");
   EXPECT_GT(fs::file_size(pdf), 10000u);
-  EXPECT_EQ(testing::read_file(pdf.string()).rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(testing::read_file(pdf).rfind("%PDF-", 0), 0u);
+}
+
+// The annual report of seed 000 from the built-in data: the PDF LibreOffice makes of it carries
+// the printed summary counts (pdftotext, from poppler-utils, reads them back).
+TEST_F(LibreOffice, ConvertsTheAnnualReportOfSeed000) {
+  ReportInputs in;
+  in.data = dxmon::testing::load_builtin_dataset();
+  in.relations = dxmon::testing::load_builtin_relations();
+  ReportRequest rq;
+  rq.programme = "qd942";
+  rq.period = Period::of_year(2023);
+  rq.date = Date{2024, 2, 16};
+  rq.number = "14/BC-BTTTT";
+  const std::string dir = testing::scratch_dir("libreoffice-annual");
+  const std::string pdf = convert(dir, "annual", find_report_kind("annual")->build(in, rq));
+  ASSERT_TRUE(fs::exists(pdf)) << testing::read_file(dir + "/soffice.log");
+  ASSERT_TRUE(on_path("pdftotext")) << "pdftotext (poppler-utils) is not on PATH: run scripts/setup.sh";
+  ASSERT_EQ(std::system(("pdftotext -layout " + pdf + " " + dir + "/annual.txt").c_str()), 0);
+  const std::string text = testing::read_file(dir + "/annual.txt");
+  EXPECT_NE(text.find("07/35"), std::string::npos) << text.substr(0, 3000);
+  EXPECT_NE(text.find("20/35"), std::string::npos);
+  EXPECT_NE(text.find("08/35"), std::string::npos);
+  EXPECT_NE(text.find("BÁO CÁO"), std::string::npos);
 }
 
 }  // namespace
