@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dxmon's main job on the embedded default: install what is needed, build, create a SQLite store
-# with the built-in data, ingest a generated year of dossier records for every agency, and print
-# the state of every programme's targets and the measured service indicators.
+# with the built-in data, ingest a generated year of dossier records for every agency, print the
+# state of every programme's targets and the measured service indicators, and write the official
+# reports (DOCX, HTML, Markdown) into reports/ beside the store.
 # Re-running is safe: the built-in data and the same records change nothing the second time.
 #   scripts/run.sh [DB_PATH]   (default: dxmon.db in the current folder)
 set -euo pipefail
@@ -18,3 +19,20 @@ dxmon ingest "$records"
 dxmon show programmes
 dxmon show targets
 dxmon show observations --unit "Cả nước" --indicator dvc.ho_so_truc_tuyen
+
+# The reports: seed 000 §I with its printed grouping and as computed, seed 004 §I–II, the
+# quarterly report with the measured indicators, the data-quality report and the reporting rates
+# (no unit's report is recorded in the built-in data, so every unit is listed to be reminded).
+reports="$(dirname "$db")/reports"
+mkdir -p "$reports"
+formats=docx,html,md
+dxmon report annual --programme qd942 --period 2023 --date 16/02/2024 --format $formats --out "$reports/annual-qd942-2023"
+dxmon report annual --programme qd942 --period 2023 --date 16/02/2024 --no-overrides --format $formats \
+  --out "$reports/annual-qd942-2023-computed"
+dxmon report plan --programme khhd2022 --period 2022 --format $formats --out "$reports/plan-khhd2022-2022"
+dxmon report periodic --period 2024-Q1 --format $formats --out "$reports/periodic-2024-Q1"
+dxmon report quality --period 2024 --format $formats --out "$reports/quality-2024"
+dxmon report rates --regime tt02-2023.quy --period 2024-Q4 --format $formats --out "$reports/rates-tt02-2023.quy-2024-Q4"
+echo
+echo "Tóm tắt báo cáo năm 2023 (QĐ 942), theo phân nhóm đã công bố và theo số liệu:"
+grep -h "^- \*\*[0-9]*/35\*\*" "$reports/annual-qd942-2023.md" "$reports/annual-qd942-2023-computed.md" | head -7
