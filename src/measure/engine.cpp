@@ -140,7 +140,7 @@ void MeasurementEngine::replay_segment(std::uint32_t n) {
 
 IngestSummary MeasurementEngine::ingest(const std::filesystem::path& file, const IngestOptions& options) {
   MappedFile mapped(file);
-  std::uint64_t content_hash = hash64(mapped.data(), mapped.size());
+  const std::uint64_t content_hash = mapped.content_hash();
   auto format = options.format ? options.format : format_from_name(file);
   if (!format) {
     // Sniff: NDJSON lines start with '{'.

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "measure/hash.h"
+
 namespace dxmon::measure {
 namespace {
 
@@ -16,10 +18,16 @@ constexpr std::size_t kPadding = 64;
 
 // Plain content: whole-line slices copied into a padded buffer. The copy costs a memcpy per byte
 // (fast next to parsing) and frees the parser from caring where the mapping ends.
+// When the content is a mapped file, the pages of the chunks already handed out are released.
 class PlainChunks : public ChunkReader {
  public:
-  PlainChunks(std::string_view content, std::size_t chunk_size) : content_(content), chunk_(chunk_size) {}
+  PlainChunks(std::string_view content, std::size_t chunk_size, const MappedFile* file = nullptr)
+      : content_(content), chunk_(chunk_size), file_(file) {}
   std::string_view next() override {
+    if (file_) {
+      file_->release(released_, pos_);
+      released_ = pos_;
+    }
     if (pos_ >= content_.size()) return {};
     std::size_t end = std::min(content_.size(), pos_ + chunk_);
     if (end < content_.size()) {
@@ -39,13 +47,16 @@ class PlainChunks : public ChunkReader {
  private:
   std::string_view content_;
   std::size_t chunk_;
+  const MappedFile* file_;
+  std::size_t released_ = 0;  // a page-aligned bound below which nothing is resident any more
   std::size_t pos_ = 0;
   std::vector<char> buf_;
 };
 
 class GzipChunks : public ChunkReader {
  public:
-  GzipChunks(std::string_view compressed, std::size_t chunk_size) : total_(compressed.size()), chunk_(chunk_size) {
+  GzipChunks(std::string_view compressed, std::size_t chunk_size, const MappedFile* file = nullptr)
+      : total_(compressed.size()), chunk_(chunk_size), file_(file) {
     std::memset(&zs_, 0, sizeof zs_);
     if (inflateInit2(&zs_, 15 + 32) != Z_OK) throw InputError("không khởi tạo được zlib");
     zs_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
@@ -54,6 +65,10 @@ class GzipChunks : public ChunkReader {
   ~GzipChunks() override { inflateEnd(&zs_); }
 
   std::string_view next() override {
+    if (file_) {  // the compressed bytes inflated so far are done with
+      file_->release(released_, consumed());
+      released_ = consumed();
+    }
     // Start with the incomplete last line left over from the previous chunk.
     std::size_t have = carried_.size();
     if (buf_.size() < chunk_ + kPadding) buf_.resize(chunk_ + kPadding);
@@ -107,6 +122,8 @@ class GzipChunks : public ChunkReader {
   std::size_t chunk_;
   std::vector<char> buf_;
   std::vector<char> carried_;
+  const MappedFile* file_;
+  std::uint64_t released_ = 0;
   bool done_ = false;
 };
 
@@ -122,7 +139,7 @@ MappedFile::MappedFile(const std::filesystem::path& path) {
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {
-    void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
     if (m == MAP_FAILED) {
       ::close(fd);
       throw InputError("không đọc được tệp " + path.string() + ": " + std::strerror(errno));
@@ -137,10 +154,29 @@ MappedFile::~MappedFile() {
   if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
+void MappedFile::release(std::size_t from, std::size_t to) const {
+  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  to = std::min(to, size_);
+  const std::size_t first = from / page * page, last = to / page * page;
+  // Read-only private mapping with no written pages: MADV_DONTNEED only unmaps them.
+  if (last > first) ::madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
+}
+
+std::uint64_t MappedFile::content_hash() const {
+  constexpr std::size_t kPiece = 32u << 20;
+  StreamHash h;
+  for (std::size_t at = 0; at < size_; at += kPiece) {
+    const std::size_t n = std::min(kPiece, size_ - at);
+    h.update(data_ + at, n);
+    release(at, at + n);
+  }
+  return h.digest();
+}
+
 std::unique_ptr<ChunkReader> read_chunks(const MappedFile& file, std::size_t chunk_size) {
   std::string_view content(file.data(), file.size());
-  if (file.gzip()) return std::make_unique<GzipChunks>(content, chunk_size);
-  return std::make_unique<PlainChunks>(content, chunk_size);
+  if (file.gzip()) return std::make_unique<GzipChunks>(content, chunk_size, &file);
+  return std::make_unique<PlainChunks>(content, chunk_size, &file);
 }
 
 std::unique_ptr<ChunkReader> read_chunks(std::string_view content, std::size_t chunk_size) {

@@ -26,7 +26,9 @@ class ChunkReader {
   virtual std::uint64_t total() const = 0;
 };
 
-// The raw bytes of a file, memory-mapped (for hashing and plain reading).
+// The raw bytes of a file, memory-mapped (for hashing and plain reading). Pages are read in as
+// they are touched; release() drops the ones a reader has finished with from the process's
+// resident memory (they stay in the page cache), so reading a 4 GB file holds a few MB at a time.
 class MappedFile {
  public:
   explicit MappedFile(const std::filesystem::path& path);
@@ -34,6 +36,11 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   const char* data() const { return data_; }
+  // Gives back the pages from the one holding `from` to the last whole one before `to` (the caller
+  // is done with everything before `to`); reading them again faults them in.
+  void release(std::size_t from, std::size_t to) const;
+  // hash64 of the whole content, read piecewise and released behind.
+  std::uint64_t content_hash() const;
   std::size_t size() const { return size_; }
   bool gzip() const { return size_ >= 2 && static_cast<unsigned char>(data_[0]) == 0x1f &&
                              static_cast<unsigned char>(data_[1]) == 0x8b; }
