@@ -139,18 +139,18 @@ void MeasurementEngine::replay_segment(std::uint32_t n) {
 }
 
 IngestSummary MeasurementEngine::ingest(const std::filesystem::path& file, const IngestOptions& options) {
-  MappedFile mapped(file);
-  const std::uint64_t content_hash = mapped.content_hash();
+  InputFile input(file);
+  const std::uint64_t content_hash = input.content_hash();
   auto format = options.format ? options.format : format_from_name(file);
   if (!format) {
     // Sniff: NDJSON lines start with '{'.
-    std::string_view head(mapped.data(), std::min<std::size_t>(mapped.size(), 64));
-    format = (!mapped.gzip() && head.find('{') != std::string_view::npos &&
+    const std::string head = input.head(64);
+    format = (!input.gzip() && head.find('{') != std::string::npos &&
               head.find_first_not_of(" \t\r\n\xEF\xBB\xBF") == head.find('{'))
                  ? RecordFormat::Ndjson
                  : RecordFormat::Csv;
   }
-  auto reader = read_chunks(mapped, kChunkSize);
+  auto reader = read_chunks(input, kChunkSize);
   std::filesystem::path rejects = file;
   rejects += ".rejects";
   return run(file.string(), *reader, *format, content_hash, options, rejects);

@@ -1,11 +1,11 @@
 #include "measure/input_chunks.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -15,19 +15,14 @@ namespace dxmon::measure {
 namespace {
 
 constexpr std::size_t kPadding = 64;
+constexpr std::size_t kReadPiece = 4u << 20;  // compressed input and hashing: read in 4 MiB pieces
 
-// Plain content: whole-line slices copied into a padded buffer. The copy costs a memcpy per byte
-// (fast next to parsing) and frees the parser from caring where the mapping ends.
-// When the content is a mapped file, the pages of the chunks already handed out are released.
-class PlainChunks : public ChunkReader {
+// Content already in memory: whole-line slices copied into a padded buffer, which frees the
+// parser from caring where the content ends.
+class MemoryChunks : public ChunkReader {
  public:
-  PlainChunks(std::string_view content, std::size_t chunk_size, const MappedFile* file = nullptr)
-      : content_(content), chunk_(chunk_size), file_(file) {}
+  MemoryChunks(std::string_view content, std::size_t chunk_size) : content_(content), chunk_(chunk_size) {}
   std::string_view next() override {
-    if (file_) {
-      file_->release(released_, pos_);
-      released_ = pos_;
-    }
     if (pos_ >= content_.size()) return {};
     std::size_t end = std::min(content_.size(), pos_ + chunk_);
     if (end < content_.size()) {
@@ -47,50 +42,80 @@ class PlainChunks : public ChunkReader {
  private:
   std::string_view content_;
   std::size_t chunk_;
-  const MappedFile* file_;
-  std::size_t released_ = 0;  // a page-aligned bound below which nothing is resident any more
   std::size_t pos_ = 0;
+  std::vector<char> buf_;
+};
+
+// A plain file: each chunk is read to its last newline; the partial line after it is read again
+// at the start of the next chunk (a hundred bytes per 32 MiB).
+class FileChunks : public ChunkReader {
+ public:
+  FileChunks(const InputFile& file, std::size_t chunk_size) : file_(file), chunk_(chunk_size) {}
+  std::string_view next() override {
+    while (pos_ < file_.size()) {
+      const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, file_.size() - pos_));
+      if (buf_.size() < want + kPadding) buf_.resize(want + kPadding);
+      const std::size_t got = file_.read_at(pos_, buf_.data(), want);
+      if (got != want) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
+      std::size_t len = got;
+      if (pos_ + got < file_.size()) {
+        const void* nl = ::memrchr(buf_.data(), '\n', got);
+        if (!nl) {  // one line longer than a chunk: read again with a bigger chunk
+          chunk_ *= 2;
+          continue;
+        }
+        len = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+      }
+      std::memset(buf_.data() + len, 0, kPadding);
+      pos_ += len;
+      return {buf_.data(), len};
+    }
+    return {};
+  }
+  std::uint64_t consumed() const override { return pos_; }
+  std::uint64_t total() const override { return file_.size(); }
+
+ private:
+  const InputFile& file_;
+  std::size_t chunk_;
+  std::uint64_t pos_ = 0;
   std::vector<char> buf_;
 };
 
 class GzipChunks : public ChunkReader {
  public:
-  GzipChunks(std::string_view compressed, std::size_t chunk_size, const MappedFile* file = nullptr)
-      : total_(compressed.size()), chunk_(chunk_size), file_(file) {
+  GzipChunks(const InputFile& file, std::size_t chunk_size) : file_(file), chunk_(chunk_size), in_(kReadPiece) {
     std::memset(&zs_, 0, sizeof zs_);
     if (inflateInit2(&zs_, 15 + 32) != Z_OK) throw InputError("không khởi tạo được zlib");
-    zs_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    in_left_ = compressed.size();
   }
   ~GzipChunks() override { inflateEnd(&zs_); }
 
   std::string_view next() override {
-    if (file_) {  // the compressed bytes inflated so far are done with
-      file_->release(released_, consumed());
-      released_ = consumed();
-    }
     // Start with the incomplete last line left over from the previous chunk.
     std::size_t have = carried_.size();
     if (buf_.size() < chunk_ + kPadding) buf_.resize(chunk_ + kPadding);
     if (have) std::memcpy(buf_.data(), carried_.data(), have);
     carried_.clear();
     while (!done_ && have < chunk_) {
-      if (zs_.avail_in == 0 && in_left_ > 0) {
-        uInt piece = static_cast<uInt>(std::min<std::size_t>(in_left_, 1u << 30));
-        zs_.avail_in = piece;
-        in_left_ -= piece;
+      if (zs_.avail_in == 0 && in_pos_ < file_.size()) {
+        const std::size_t got = file_.read_at(in_pos_, in_.data(), in_.size());
+        if (got == 0) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
+        in_pos_ += got;
+        zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
+        zs_.avail_in = static_cast<uInt>(got);
       }
       zs_.next_out = reinterpret_cast<Bytef*>(buf_.data() + have);
       zs_.avail_out = static_cast<uInt>(chunk_ - have);
       int rc = inflate(&zs_, Z_NO_FLUSH);
       have = chunk_ - zs_.avail_out;
+      const bool input_left = zs_.avail_in > 0 || in_pos_ < file_.size();
       if (rc == Z_STREAM_END) {
         // Concatenated gzip members are legal: go on with the next one if input remains.
-        if (zs_.avail_in == 0 && in_left_ == 0)
+        if (!input_left)
           done_ = true;
         else
           inflateReset(&zs_);
-      } else if (rc == Z_BUF_ERROR && zs_.avail_in == 0 && in_left_ == 0) {
+      } else if (rc == Z_BUF_ERROR && !input_left) {
         throw InputError("tệp gzip bị cắt cụt (thiếu phần cuối)");
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
         throw InputError("tệp gzip bị hỏng: " + std::string(zs_.msg ? zs_.msg : "inflate"));
@@ -112,75 +137,80 @@ class GzipChunks : public ChunkReader {
     std::memset(buf_.data() + len, 0, kPadding);
     return {buf_.data(), len};
   }
-  std::uint64_t consumed() const override { return total_ - in_left_ - zs_.avail_in; }
-  std::uint64_t total() const override { return total_; }
+  std::uint64_t consumed() const override { return in_pos_ - zs_.avail_in; }
+  std::uint64_t total() const override { return file_.size(); }
 
  private:
+  const InputFile& file_;
   z_stream zs_;
-  std::size_t in_left_ = 0;
-  std::uint64_t total_;
   std::size_t chunk_;
+  std::vector<char> in_;
+  std::uint64_t in_pos_ = 0;  // compressed bytes read into in_ so far
   std::vector<char> buf_;
   std::vector<char> carried_;
-  const MappedFile* file_;
-  std::uint64_t released_ = 0;
   bool done_ = false;
 };
 
 }  // namespace
 
-MappedFile::MappedFile(const std::filesystem::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError("không mở được tệp " + path.string() + ": " + std::strerror(errno));
+InputFile::InputFile(const std::filesystem::path& path) : path_(path.string()) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw InputError("không mở được tệp " + path_ + ": " + std::strerror(errno));
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw InputError(path.string() + " không phải là tệp thường");
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd_);
+    throw InputError(path_ + " không phải là tệp thường");
   }
-  size_ = static_cast<std::size_t>(st.st_size);
-  if (size_ > 0) {
-    void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (m == MAP_FAILED) {
-      ::close(fd);
-      throw InputError("không đọc được tệp " + path.string() + ": " + std::strerror(errno));
+  size_ = static_cast<std::uint64_t>(st.st_size);
+  ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+  const std::string magic = head(2);
+  gzip_ = magic.size() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+          static_cast<unsigned char>(magic[1]) == 0x8b;
+}
+
+InputFile::~InputFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::size_t InputFile::read_at(std::uint64_t offset, char* out, std::size_t n) const {
+  std::size_t done = 0;
+  while (done < n) {
+    const ssize_t r = ::pread(fd_, out + done, n - done, static_cast<off_t>(offset + done));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      throw InputError("không đọc được tệp " + path_ + ": " + std::strerror(errno));
     }
-    ::madvise(m, size_, MADV_SEQUENTIAL);
-    data_ = static_cast<const char*>(m);
+    if (r == 0) break;
+    done += static_cast<std::size_t>(r);
   }
-  ::close(fd);
+  return done;
 }
 
-MappedFile::~MappedFile() {
-  if (data_) ::munmap(const_cast<char*>(data_), size_);
+std::string InputFile::head(std::size_t n) const {
+  std::string s(static_cast<std::size_t>(std::min<std::uint64_t>(n, size_)), '\0');
+  s.resize(read_at(0, s.data(), s.size()));
+  return s;
 }
 
-void MappedFile::release(std::size_t from, std::size_t to) const {
-  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  to = std::min(to, size_);
-  const std::size_t first = from / page * page, last = to / page * page;
-  // Read-only private mapping with no written pages: MADV_DONTNEED only unmaps them.
-  if (last > first) ::madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
-}
-
-std::uint64_t MappedFile::content_hash() const {
-  constexpr std::size_t kPiece = 32u << 20;
+std::uint64_t InputFile::content_hash() const {
+  std::vector<char> piece(kReadPiece);
   StreamHash h;
-  for (std::size_t at = 0; at < size_; at += kPiece) {
-    const std::size_t n = std::min(kPiece, size_ - at);
-    h.update(data_ + at, n);
-    release(at, at + n);
+  for (std::uint64_t at = 0; at < size_;) {
+    const std::size_t got = read_at(at, piece.data(), piece.size());
+    if (got == 0) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
+    h.update(piece.data(), got);
+    at += got;
   }
   return h.digest();
 }
 
-std::unique_ptr<ChunkReader> read_chunks(const MappedFile& file, std::size_t chunk_size) {
-  std::string_view content(file.data(), file.size());
-  if (file.gzip()) return std::make_unique<GzipChunks>(content, chunk_size, &file);
-  return std::make_unique<PlainChunks>(content, chunk_size, &file);
+std::unique_ptr<ChunkReader> read_chunks(const InputFile& file, std::size_t chunk_size) {
+  if (file.gzip()) return std::make_unique<GzipChunks>(file, chunk_size);
+  return std::make_unique<FileChunks>(file, chunk_size);
 }
 
 std::unique_ptr<ChunkReader> read_chunks(std::string_view content, std::size_t chunk_size) {
-  return std::make_unique<PlainChunks>(content, chunk_size);
+  return std::make_unique<MemoryChunks>(content, chunk_size);
 }
 
 }  // namespace dxmon::measure

@@ -1,6 +1,6 @@
 #pragma once
-// Reading an input file as chunks of whole lines: a memory mapping for plain files (no copy), zlib
-// for .gz. Every chunk is followed by at least 64 readable bytes, which simdjson needs as padding.
+// Reading an input file as chunks of whole lines: pread() into a buffer for plain files, zlib for
+// .gz. Every chunk is followed by at least 64 readable bytes, which simdjson needs as padding.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -26,32 +26,33 @@ class ChunkReader {
   virtual std::uint64_t total() const = 0;
 };
 
-// The raw bytes of a file, memory-mapped (for hashing and plain reading). Pages are read in as
-// they are touched; release() drops the ones a reader has finished with from the process's
-// resident memory (they stay in the page cache), so reading a 4 GB file holds a few MB at a time.
-class MappedFile {
+// An input file read with pread(): the kernel copies from its page cache into our buffers, so
+// memory does not grow with the file and no page faults are taken (a mapping of a 4 GB file was
+// resident at once, and faulting it in page by page cost more than the copy).
+class InputFile {
  public:
-  explicit MappedFile(const std::filesystem::path& path);
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  const char* data() const { return data_; }
-  // Gives back the pages from the one holding `from` to the last whole one before `to` (the caller
-  // is done with everything before `to`); reading them again faults them in.
-  void release(std::size_t from, std::size_t to) const;
-  // hash64 of the whole content, read piecewise and released behind.
+  explicit InputFile(const std::filesystem::path& path);
+  ~InputFile();
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  std::uint64_t size() const { return size_; }
+  bool gzip() const { return gzip_; }
+  // Reads up to `n` bytes at `offset` into `out`; returns how many (fewer only at the end).
+  std::size_t read_at(std::uint64_t offset, char* out, std::size_t n) const;
+  // The first `n` bytes (fewer if the file is shorter), for sniffing the format.
+  std::string head(std::size_t n) const;
+  // hash64 of the whole content, read in pieces.
   std::uint64_t content_hash() const;
-  std::size_t size() const { return size_; }
-  bool gzip() const { return size_ >= 2 && static_cast<unsigned char>(data_[0]) == 0x1f &&
-                             static_cast<unsigned char>(data_[1]) == 0x8b; }
 
  private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
+  std::string path_;
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+  bool gzip_ = false;
 };
 
-// Chunks of about `chunk_size` bytes from a mapped plain file or a gzip file, or from memory.
-std::unique_ptr<ChunkReader> read_chunks(const MappedFile& file, std::size_t chunk_size);
+// Chunks of about `chunk_size` bytes from a plain or a gzip file, or from memory.
+std::unique_ptr<ChunkReader> read_chunks(const InputFile& file, std::size_t chunk_size);
 std::unique_ptr<ChunkReader> read_chunks(std::string_view content, std::size_t chunk_size);
 
 }  // namespace dxmon::measure

@@ -1,0 +1,97 @@
+// Reading input files in chunks of whole lines: plain files through pread, gzip through zlib.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "measure/hash.h"
+#include "measure/input_chunks.h"
+
+namespace dxmon::measure {
+namespace {
+
+namespace fs = std::filesystem;
+
+class InputChunks : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("dxmon-chunks-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / name, std::ios::binary) << bytes;
+    return dir_ / name;
+  }
+  fs::path write_gzip_members(const std::string& name, const std::vector<std::string>& members) {
+    fs::path p = dir_ / name;
+    std::ofstream out(p, std::ios::binary);
+    for (const auto& m : members) {
+      z_stream zs{};
+      deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+      std::string buf(compressBound(static_cast<uLong>(m.size())) + 64, '\0');
+      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(m.data()));
+      zs.avail_in = static_cast<uInt>(m.size());
+      zs.next_out = reinterpret_cast<Bytef*>(buf.data());
+      zs.avail_out = static_cast<uInt>(buf.size());
+      deflate(&zs, Z_FINISH);
+      out.write(buf.data(), static_cast<std::streamsize>(zs.total_out));
+      deflateEnd(&zs);
+    }
+    return p;
+  }
+  // Every chunk, concatenated; fails if a chunk (but the last) does not end a line.
+  static std::string read_all(ChunkReader& r) {
+    std::string all;
+    for (std::string_view c = r.next(); !c.empty(); c = r.next()) {
+      EXPECT_EQ(c.data()[c.size()], '\0') << "padding";
+      all += c;
+      if (r.consumed() < r.total()) {
+        EXPECT_EQ(c.back(), '\n') << c;
+      }
+    }
+    return all;
+  }
+  fs::path dir_;
+};
+
+const std::string kText =
+    "ma_ho_so,co_quan\n1,a\n22,bb\n" + std::string(100, 'x') + "\n333,ccc\nkhông có dòng mới ở cuối";
+
+TEST_F(InputChunks, PlainFileInTinyChunksComesBackWhole) {
+  InputFile f(write("r.csv", kText));
+  EXPECT_FALSE(f.gzip());
+  EXPECT_EQ(f.head(8), "ma_ho_so");
+  EXPECT_EQ(f.content_hash(), hash64(kText));
+  for (std::size_t chunk : {1u, 7u, 16u, 1000u}) {  // 100-byte line: longer than most chunks
+    auto r = read_chunks(f, chunk);
+    EXPECT_EQ(read_all(*r), kText) << chunk;
+    EXPECT_EQ(r->consumed(), kText.size());
+  }
+}
+
+TEST_F(InputChunks, GzipWithTwoMembersAndATruncatedOne) {
+  InputFile f(write_gzip_members("r.csv.gz", {kText.substr(0, 30), kText.substr(30)}));
+  EXPECT_TRUE(f.gzip());
+  auto r = read_chunks(f, 8);
+  EXPECT_EQ(read_all(*r), kText);
+  EXPECT_EQ(r->consumed(), f.size());
+
+  const std::string whole = [&] {
+    std::ifstream in(dir_ / "r.csv.gz", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  InputFile cut(write("cut.csv.gz", whole.substr(0, whole.size() - 10)));
+  auto broken = read_chunks(cut, 1 << 20);
+  EXPECT_THROW(read_all(*broken), InputError);
+}
+
+TEST_F(InputChunks, MissingFileAndDirectoryAreRefused) {
+  EXPECT_THROW(InputFile(dir_ / "absent.csv"), InputError);
+  EXPECT_THROW(InputFile{dir_}, InputError);
+}
+
+}  // namespace
+}  // namespace dxmon::measure
