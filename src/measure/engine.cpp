@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <thread>
+#include <utility>
 
 #include "measure/hash.h"
 #include "measure/service_indicators.h"
@@ -37,6 +39,34 @@ void parse_slice(RecordFormat format, const char* begin, const char* end, const 
 
 // Parses a chunk of whole lines in two halves on two threads; line numbers are relative to the
 // chunk (0-based) and offsets relative to the chunk's start.
+// One write to the records log running beside the main thread. start() waits for the previous
+// write, so blocks keep their order; an error in a write is rethrown by the next start() or by
+// finish(). The destructor waits too, so no write outlives the segment writer on an exception.
+class BackgroundLogWrite {
+ public:
+  ~BackgroundLogWrite() {
+    if (thread_.joinable()) thread_.join();
+  }
+  void start(std::function<void()> write) {
+    finish();
+    thread_ = std::thread([this, write = std::move(write)] {
+      try {
+        write();
+      } catch (...) {
+        error_ = std::current_exception();
+      }
+    });
+  }
+  void finish() {
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  std::thread thread_;
+  std::exception_ptr error_;
+};
+
 void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* layout, const AgencyTable& agencies,
                  ParseResult& first, ParseResult& second) {
   const char* begin = chunk.data();
@@ -198,7 +228,10 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
   try {
     RecordsLog::Writer writer(log_, meta);
     summary.segment = writer.segment();
-    std::vector<std::pair<const char*, std::size_t>> pieces;
+    // The log block of a chunk is written by a second thread while the next chunk is read, parsed
+    // and applied (the reader keeps a chunk valid for one more call). Blocks stay in file order:
+    // a chunk's block starts only after the previous one is written.
+    BackgroundLogWrite log_write;
     while (!chunk.empty()) {
       ParseResult first, second;
       parse_chunk(format, chunk, layout ? &*layout : nullptr, state_.agencies(), first, second);
@@ -207,36 +240,31 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
       summary.records += first.records.size() + second.records.size();
       summary.lines += first.lines + second.lines;
       // The log keeps the accepted lines exactly as received.
-      if (first.rejects.empty() && second.rejects.empty()) {
-        writer.append(chunk.data(), chunk.size());
-      } else {
-        pieces.clear();
-        std::size_t pos = 0;
-        for (const auto* list : {&first.rejects, &second.rejects}) {
-          for (const Reject& r : *list) {
-            if (r.offset > pos) pieces.emplace_back(chunk.data() + pos, r.offset - pos);
-            pos = r.offset + r.length;
-            ++summary.rejects;
-            if (options.write_rejects) {
-              if (!rejects_out.is_open()) {
-                rejects_out.open(rejects_path);
-                if (!rejects_out) throw IngestError("không tạo được tệp bản ghi bị từ chối " + rejects_path.string());
-              }
-              rejects_out << "dòng " << (line_base + r.line) << ": " << r.reason << '\n';
+      std::vector<std::pair<const char*, std::size_t>> pieces;
+      std::size_t pos = 0;
+      for (const auto* list : {&first.rejects, &second.rejects}) {
+        for (const Reject& r : *list) {
+          if (r.offset > pos) pieces.emplace_back(chunk.data() + pos, r.offset - pos);
+          pos = r.offset + r.length;
+          ++summary.rejects;
+          if (options.write_rejects) {
+            if (!rejects_out.is_open()) {
+              rejects_out.open(rejects_path);
+              if (!rejects_out) throw IngestError("không tạo được tệp bản ghi bị từ chối " + rejects_path.string());
             }
+            rejects_out << "dòng " << (line_base + r.line) << ": " << r.reason << '\n';
           }
         }
-        if (pos < chunk.size()) pieces.emplace_back(chunk.data() + pos, chunk.size() - pos);
-        // A last line without a newline followed by more data would glue two records: never the
-        // case, since only the file's final line can lack one.
-        writer.append_pieces(pieces);
       }
+      // A last line without a newline followed by more data would glue two records: never the
+      // case, since only the file's final line can lack one.
+      if (pos < chunk.size()) pieces.emplace_back(chunk.data() + pos, chunk.size() - pos);
+      log_write.start([&writer, pieces = std::move(pieces)] { writer.append_pieces(pieces); });
       line_base += first.lines + second.lines;
       if (options.progress) options.progress(reader.consumed(), reader.total());
       chunk = reader.next();
     }
-    meta.records = summary.records;
-    meta.rejects = summary.rejects;
+    log_write.finish();
     writer.commit(meta);
   } catch (...) {
     // The in-memory state may hold part of the file: go back to what the log says.

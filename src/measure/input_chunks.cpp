@@ -17,6 +17,19 @@ namespace {
 constexpr std::size_t kPadding = 64;
 constexpr std::size_t kReadPiece = 4u << 20;  // compressed input and hashing: read in 4 MiB pieces
 
+// Two chunk buffers used in turn, so that a chunk stays valid while the next one is read.
+class TwoBuffers {
+ public:
+  std::vector<char>& take() {
+    current_ ^= 1;
+    return bufs_[current_];
+  }
+
+ private:
+  std::vector<char> bufs_[2];
+  int current_ = 0;
+};
+
 // Content already in memory: whole-line slices copied into a padded buffer, which frees the
 // parser from caring where the content ends.
 class MemoryChunks : public ChunkReader {
@@ -30,11 +43,12 @@ class MemoryChunks : public ChunkReader {
       end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - content_.data()) + 1 : content_.size();
     }
     std::size_t len = end - pos_;
-    if (buf_.size() < len + kPadding) buf_.resize(len + kPadding);
-    std::memcpy(buf_.data(), content_.data() + pos_, len);
-    std::memset(buf_.data() + len, 0, kPadding);
+    std::vector<char>& buf = bufs_.take();
+    if (buf.size() < len + kPadding) buf.resize(len + kPadding);
+    std::memcpy(buf.data(), content_.data() + pos_, len);
+    std::memset(buf.data() + len, 0, kPadding);
     pos_ = end;
-    return {buf_.data(), len};
+    return {buf.data(), len};
   }
   std::uint64_t consumed() const override { return pos_; }
   std::uint64_t total() const override { return content_.size(); }
@@ -43,7 +57,7 @@ class MemoryChunks : public ChunkReader {
   std::string_view content_;
   std::size_t chunk_;
   std::size_t pos_ = 0;
-  std::vector<char> buf_;
+  TwoBuffers bufs_;
 };
 
 // A plain file: each chunk is read to its last newline; the partial line after it is read again
@@ -52,23 +66,24 @@ class FileChunks : public ChunkReader {
  public:
   FileChunks(const InputFile& file, std::size_t chunk_size) : file_(file), chunk_(chunk_size) {}
   std::string_view next() override {
+    std::vector<char>& buf = bufs_.take();
     while (pos_ < file_.size()) {
       const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, file_.size() - pos_));
-      if (buf_.size() < want + kPadding) buf_.resize(want + kPadding);
-      const std::size_t got = file_.read_at(pos_, buf_.data(), want);
+      if (buf.size() < want + kPadding) buf.resize(want + kPadding);
+      const std::size_t got = file_.read_at(pos_, buf.data(), want);
       if (got != want) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
       std::size_t len = got;
       if (pos_ + got < file_.size()) {
-        const void* nl = ::memrchr(buf_.data(), '\n', got);
+        const void* nl = ::memrchr(buf.data(), '\n', got);
         if (!nl) {  // one line longer than a chunk: read again with a bigger chunk
           chunk_ *= 2;
           continue;
         }
-        len = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+        len = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data()) + 1;
       }
-      std::memset(buf_.data() + len, 0, kPadding);
+      std::memset(buf.data() + len, 0, kPadding);
       pos_ += len;
-      return {buf_.data(), len};
+      return {buf.data(), len};
     }
     return {};
   }
@@ -79,7 +94,7 @@ class FileChunks : public ChunkReader {
   const InputFile& file_;
   std::size_t chunk_;
   std::uint64_t pos_ = 0;
-  std::vector<char> buf_;
+  TwoBuffers bufs_;
 };
 
 class GzipChunks : public ChunkReader {
@@ -91,10 +106,18 @@ class GzipChunks : public ChunkReader {
   ~GzipChunks() override { inflateEnd(&zs_); }
 
   std::string_view next() override {
+    std::vector<char>& buf = bufs_.take();
+    return fill(buf);
+  }
+  std::uint64_t consumed() const override { return in_pos_ - zs_.avail_in; }
+  std::uint64_t total() const override { return file_.size(); }
+
+ private:
+  std::string_view fill(std::vector<char>& buf) {
     // Start with the incomplete last line left over from the previous chunk.
     std::size_t have = carried_.size();
-    if (buf_.size() < chunk_ + kPadding) buf_.resize(chunk_ + kPadding);
-    if (have) std::memcpy(buf_.data(), carried_.data(), have);
+    if (buf.size() < chunk_ + kPadding) buf.resize(chunk_ + kPadding);
+    if (have) std::memcpy(buf.data(), carried_.data(), have);
     carried_.clear();
     while (!done_ && have < chunk_) {
       if (zs_.avail_in == 0 && in_pos_ < file_.size()) {
@@ -104,7 +127,7 @@ class GzipChunks : public ChunkReader {
         zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
         zs_.avail_in = static_cast<uInt>(got);
       }
-      zs_.next_out = reinterpret_cast<Bytef*>(buf_.data() + have);
+      zs_.next_out = reinterpret_cast<Bytef*>(buf.data() + have);
       zs_.avail_out = static_cast<uInt>(chunk_ - have);
       int rc = inflate(&zs_, Z_NO_FLUSH);
       have = chunk_ - zs_.avail_out;
@@ -125,28 +148,25 @@ class GzipChunks : public ChunkReader {
     std::size_t len = have;
     if (!done_) {
       std::size_t k = have;
-      while (k > 0 && buf_[k - 1] != '\n') --k;
+      while (k > 0 && buf[k - 1] != '\n') --k;
       if (k == 0) {  // one line longer than a chunk: read on with a bigger chunk
-        carried_.assign(buf_.data(), buf_.data() + have);
+        carried_.assign(buf.data(), buf.data() + have);
         chunk_ *= 2;
-        return next();
+        return fill(buf);
       }
-      carried_.assign(buf_.data() + k, buf_.data() + have);
+      carried_.assign(buf.data() + k, buf.data() + have);
       len = k;
     }
-    std::memset(buf_.data() + len, 0, kPadding);
-    return {buf_.data(), len};
+    std::memset(buf.data() + len, 0, kPadding);
+    return {buf.data(), len};
   }
-  std::uint64_t consumed() const override { return in_pos_ - zs_.avail_in; }
-  std::uint64_t total() const override { return file_.size(); }
 
- private:
   const InputFile& file_;
   z_stream zs_;
   std::size_t chunk_;
   std::vector<char> in_;
   std::uint64_t in_pos_ = 0;  // compressed bytes read into in_ so far
-  std::vector<char> buf_;
+  TwoBuffers bufs_;
   std::vector<char> carried_;
   bool done_ = false;
 };

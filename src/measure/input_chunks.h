@@ -19,7 +19,8 @@ class ChunkReader {
  public:
   virtual ~ChunkReader() = default;
   // The next chunk of whole lines (the file's last line may lack its newline); empty at the end.
-  // Valid until the next call.
+  // Valid until the second call after this one: a chunk can still be written to the records log
+  // while the next one is parsed.
   virtual std::string_view next() = 0;
   // Bytes of the file consumed so far and in total (compressed bytes for .gz), for progress.
   virtual std::uint64_t consumed() const = 0;

@@ -249,10 +249,6 @@ void RecordsLog::Writer::write_block(std::uint32_t kind,
   ::sync_file_range(fd_, static_cast<off_t>(start), static_cast<off_t>(written_ - start), SYNC_FILE_RANGE_WRITE);
 }
 
-void RecordsLog::Writer::append(const char* data, std::size_t size) {
-  if (size) write_block(kData, {{data, size}});
-}
-
 void RecordsLog::Writer::append_pieces(const std::vector<std::pair<const char*, std::size_t>>& pieces) {
   if (!pieces.empty()) write_block(kData, pieces);
 }

@@ -53,7 +53,7 @@ class RecordsLog {
     ~Writer();  // removes the segment unless committed
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
-    void append(const char* data, std::size_t size);  // one DATA block (whole lines)
+    // One DATA block: the pieces (whole lines, rejected ones left out) one after the other.
     void append_pieces(const std::vector<std::pair<const char*, std::size_t>>& pieces);
     void commit(const BatchMeta& meta);  // COMMIT block, fsync file and folder
     std::uint32_t segment() const { return number_; }
