@@ -67,6 +67,7 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
   auto engine = open_engine(global, *store, opt.records);
   auto t_open = clock::now();
   bool failed = false;
+  measure::IngestTimes times;
   for (const auto& file : opt.files) {
     measure::IngestOptions io;
     io.format = format;
@@ -84,6 +85,10 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
       failed = true;
       continue;
     }
+    times.apply_ms += s.times.apply_ms;
+    times.parse_wait_ms += s.times.parse_wait_ms;
+    times.log_wait_ms += s.times.log_wait_ms;
+    times.commit_ms += s.times.commit_ms;
     if (s.already_ingested) {
       std::cout << file << ": đã tiếp nhận trước đây (cùng nội dung), không thay đổi gì\n";
       continue;
@@ -117,8 +122,13 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
     const double per_dossier = dossiers.size() ? static_cast<double>(dossiers.capacity() * sizeof(measure::DossierState)) /
                                                      static_cast<double>(dossiers.size())
                                                : 0.0;
-    std::fprintf(stderr, "timings_ms open=%.1f ingest=%.1f publish=%.1f total=%.1f dedup_bytes_per_dossier=%.1f\n",
-                 ms(t_open - t0), ms(t_ingest - t_open), ms(t_publish - t_ingest), ms(clock::now() - t0), per_dossier);
+    std::fprintf(stderr,
+                 "timings_ms open=%.1f ingest=%.1f (apply=%.1f parse_wait=%.1f log_wait=%.1f commit=%.1f) "
+                 "publish=%.1f (observations=%.1f store=%.1f snapshot=%.1f) total=%.1f dedup_bytes_per_dossier=%.1f\n",
+                 ms(t_open - t0), ms(t_ingest - t_open), times.apply_ms, times.parse_wait_ms, times.log_wait_ms,
+                 times.commit_ms, ms(t_publish - t_ingest), engine->publish_times().observations_ms,
+                 engine->publish_times().store_ms, engine->publish_times().snapshot_ms, ms(clock::now() - t0),
+                 per_dossier);
   }
   if (failed) throw CommandFailure(kExitDataError, "có tệp không được tiếp nhận (xem thông báo ở trên)");
 }

@@ -10,7 +10,7 @@ namespace dxmon::measure {
 int AgencyTable::find(std::string_view code) const {
   if (slots_.empty()) return -1;
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash64(code) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = quick_hash(code) & mask;; i = (i + 1) & mask) {
     int idx = slots_[i];
     if (idx < 0) return -1;
     if (agencies_[static_cast<std::size_t>(idx)].code == code) return idx;
@@ -29,7 +29,7 @@ int AgencyTable::add(std::string_view code) {
     rehash();
   } else {
     std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash64(code) & mask;
+    std::size_t i = quick_hash(code) & mask;
     while (slots_[i] >= 0) i = (i + 1) & mask;
     slots_[i] = static_cast<int>(agencies_.size() - 1);
   }
@@ -41,7 +41,7 @@ void AgencyTable::rehash() {
   while (n < agencies_.size() * 4) n *= 2;
   slots_.assign(n, -1);
   for (std::size_t k = 0; k < agencies_.size(); ++k) {
-    std::size_t i = hash64(agencies_[k].code) & (n - 1);
+    std::size_t i = quick_hash(agencies_[k].code) & (n - 1);
     while (slots_[i] >= 0) i = (i + 1) & (n - 1);
     slots_[i] = static_cast<int>(k);
   }

@@ -1,5 +1,8 @@
 #include "measure/dossier_record.h"
 
+#include <array>
+#include <vector>
+
 namespace dxmon::measure {
 namespace {
 
@@ -21,26 +24,72 @@ int month_days(int y, int m) {
   return d[m - 1];
 }
 
+// Two digits at s[i], s[i+1] (the caller checked the length); -1 when either is not a digit.
+inline int two_digits(const char* s) {
+  const unsigned a = static_cast<unsigned char>(s[0]) - '0', b = static_cast<unsigned char>(s[1]) - '0';
+  return a > 9 || b > 9 ? -1 : static_cast<int>(a * 10 + b);
+}
+
+constexpr int kDayCount = 18263;  // days from 2000-01-01 to 2049-12-31
+
+// The month index of every day from 2000 to 2049.
+const std::uint16_t* month_of_day() {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(kDayCount);
+    int day = 0;
+    for (int y = kFirstYear; y < kFirstYear + kMonthCount / 12; ++y)
+      for (int m = 1; m <= 12; ++m)
+        for (int d = 0; d < month_days(y, m); ++d) t[static_cast<std::size_t>(day++)] = static_cast<std::uint16_t>(month_index(y, m));
+    return t;
+  }();
+  return table.data();
+}
+
+// The common form "2024-03-15T08:30:05" (or with a space), Vietnam time: no offset to convert.
+std::optional<std::int64_t> parse_plain_timestamp(const char* s) {
+  const int y1 = two_digits(s), y2 = two_digits(s + 2), mo = two_digits(s + 5), d = two_digits(s + 8),
+            h = two_digits(s + 11), mi = two_digits(s + 14), sec = two_digits(s + 17);
+  if ((y1 | y2 | mo | d | h | mi | sec) < 0 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
+      s[13] != ':' || s[16] != ':')
+    return std::nullopt;
+  const int y = y1 * 100 + y2;
+  if (y < kFirstYear || y >= kFirstYear + kMonthCount / 12 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) ||
+      h > 23 || mi > 59 || sec > 60)
+    return std::nullopt;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec;
+}
+
 }  // namespace
 
+// The ids differ in length or first letter: one comparison each (these run for every record).
 std::optional<ServiceLevel> parse_service_level(std::string_view id) {
-  if (id == "toan_trinh") return ServiceLevel::FullOnline;
-  if (id == "mot_phan") return ServiceLevel::PartialOnline;
-  if (id == "khong_truc_tuyen") return ServiceLevel::NotOnline;
+  switch (id.size()) {
+    case 10: if (id == "toan_trinh") return ServiceLevel::FullOnline; break;
+    case 8: if (id == "mot_phan") return ServiceLevel::PartialOnline; break;
+    case 16: if (id == "khong_truc_tuyen") return ServiceLevel::NotOnline; break;
+  }
   return std::nullopt;
 }
 std::optional<Channel> parse_channel(std::string_view id) {
-  if (id == "truc_tuyen") return Channel::Online;
-  if (id == "truc_tiep") return Channel::InPerson;
-  if (id == "buu_chinh") return Channel::Post;
+  switch (id.size()) {
+    case 10: if (id == "truc_tuyen") return Channel::Online; break;
+    case 9:
+      if (id == "truc_tiep") return Channel::InPerson;
+      if (id == "buu_chinh") return Channel::Post;
+      break;
+  }
   return std::nullopt;
 }
 std::optional<DossierStatus> parse_status(std::string_view id) {
-  if (id == "hoan_thanh") return DossierStatus::Completed;
-  if (id == "tiep_nhan") return DossierStatus::Received;
-  if (id == "dang_xu_ly") return DossierStatus::Processing;
-  if (id == "tra_lai") return DossierStatus::Returned;
-  if (id == "rut") return DossierStatus::Withdrawn;
+  switch (id.size()) {
+    case 10:
+      if (id == "hoan_thanh") return DossierStatus::Completed;
+      if (id == "dang_xu_ly") return DossierStatus::Processing;
+      break;
+    case 9: if (id == "tiep_nhan") return DossierStatus::Received; break;
+    case 7: if (id == "tra_lai") return DossierStatus::Returned; break;
+    case 3: if (id == "rut") return DossierStatus::Withdrawn; break;
+  }
   return std::nullopt;
 }
 std::string_view service_level_id(ServiceLevel l) {
@@ -71,8 +120,23 @@ std::string_view status_id(DossierStatus s) {
 }
 
 std::optional<Field> parse_field_name(std::string_view name) {
-  for (std::size_t i = 0; i < kFieldCount; ++i)
-    if (kFieldNames[i] == name) return static_cast<Field>(i);
+  // By length first: NDJSON records name every field on every line.
+  static const auto by_length = [] {
+    std::array<std::array<std::int8_t, 4>, 32> t{};
+    for (auto& row : t) row.fill(-1);
+    for (std::size_t i = 0; i < kFieldCount; ++i)
+      for (auto& slot : t[kFieldNames[i].size()])
+        if (slot < 0) {
+          slot = static_cast<std::int8_t>(i);
+          break;
+        }
+    return t;
+  }();
+  if (name.size() >= by_length.size()) return std::nullopt;
+  for (std::int8_t i : by_length[name.size()]) {
+    if (i < 0) break;
+    if (kFieldNames[static_cast<std::size_t>(i)] == name) return static_cast<Field>(i);
+  }
   return std::nullopt;
 }
 
@@ -98,7 +162,16 @@ void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
   y = static_cast<int>(yoe + era * 400) + (m <= 2);
 }
 
+int month_index_of_seconds(std::int64_t s) {
+  static const std::uint16_t* table = month_of_day();
+  return table[s / 86400];
+}
+
 std::optional<std::int64_t> parse_timestamp(std::string_view s) {
+  if (s.size() == 19) {
+    // 60 seconds may spill into the next day: the last second of 2049 needs the general path.
+    if (auto t = parse_plain_timestamp(s.data()); t && *t < std::int64_t{kDayCount} * 86400) return t;
+  }
   int y, mo, d, h = 0, mi = 0, sec = 0;
   if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
       !digits(s, 8, 2, d))

@@ -43,7 +43,6 @@ inline constexpr std::uint16_t kNoMonth = 0xFFFF;
 // 2024-03-15 08:30:05, with optional fraction and Z or ±HH:MM offset (converted to +07:00).
 // Returns seconds since 2000-01-01T00:00:00+07:00, or nothing when malformed or outside 2000–2049.
 std::optional<std::int64_t> parse_timestamp(std::string_view text);
-inline int month_index_of_seconds(std::int64_t s);  // defined below
 // Civil (year, month) of a month index, and back.
 inline int month_index(int year, int month) { return (year - kFirstYear) * 12 + (month - 1); }
 inline int year_of_month_index(int m) { return kFirstYear + m / 12; }
@@ -51,14 +50,9 @@ inline int month_of_month_index(int m) { return m % 12 + 1; }
 // Days since 2000-01-01 for a civil date (proleptic Gregorian).
 std::int64_t days_from_civil(int y, unsigned m, unsigned d);
 void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d);
-
-inline int month_index_of_seconds(std::int64_t s) {
-  std::int64_t days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
-  int y;
-  unsigned m, d;
-  civil_from_days(days, y, m, d);
-  return month_index(y, static_cast<int>(m));
-}
+// The month index of a time parse_timestamp returned (so within 2000–2049): a table lookup, since
+// the parser needs it for two timestamps of every record.
+int month_index_of_seconds(std::int64_t s);
 
 // What the engine keeps of a dossier's latest state: enough to retract its contribution to every
 // counter when a newer record for it arrives. 24 bytes; `key` 0 marks an empty slot.

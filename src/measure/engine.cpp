@@ -1,9 +1,11 @@
 #include "measure/engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <thread>
 #include <utility>
 
@@ -18,6 +20,10 @@ constexpr std::size_t kChunkSize = 32u << 20;
 // one sequential read, replaying records costs parsing, so the tail is kept short.
 constexpr std::uint64_t kSnapshotEvery = 1'000'000;
 constexpr std::uint32_t kSnapshotEverySegments = 64;
+
+double ms_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -37,21 +43,20 @@ void parse_slice(RecordFormat format, const char* begin, const char* end, const 
     parse_ndjson(begin, end, agencies, 0, out);
 }
 
-// Parses a chunk of whole lines in two halves on two threads; line numbers are relative to the
-// chunk (0-based) and offsets relative to the chunk's start.
-// One write to the records log running beside the main thread. start() waits for the previous
-// write, so blocks keep their order; an error in a write is rethrown by the next start() or by
-// finish(). The destructor waits too, so no write outlives the segment writer on an exception.
-class BackgroundLogWrite {
+// Work running beside this thread: start() waits for the previous piece first (so pieces keep
+// their order, e.g. the blocks of the records log), finish() waits for the last one; an error in a
+// piece is rethrown by the next start() or by finish(). The destructor waits too, so no piece
+// outlives what it uses when an exception unwinds.
+class BackgroundTask {
  public:
-  ~BackgroundLogWrite() {
+  ~BackgroundTask() {
     if (thread_.joinable()) thread_.join();
   }
-  void start(std::function<void()> write) {
+  void start(std::function<void()> work) {
     finish();
-    thread_ = std::thread([this, write = std::move(write)] {
+    thread_ = std::thread([this, work = std::move(work)] {
       try {
-        write();
+        work();
       } catch (...) {
         error_ = std::current_exception();
       }
@@ -67,6 +72,8 @@ class BackgroundLogWrite {
   std::exception_ptr error_;
 };
 
+// Parses a chunk of whole lines in two halves on two threads; line numbers are relative to the
+// chunk (0-based) and offsets relative to the chunk's start.
 void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* layout, const AgencyTable& agencies,
                  ParseResult& first, ParseResult& second) {
   const char* begin = chunk.data();
@@ -91,6 +98,47 @@ void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* l
   }
 }
 
+// A chunk read and parsed (in two halves), with how far into the input the reader was.
+struct ParsedChunk {
+  std::string_view chunk;
+  ParseResult first, second;
+  std::uint64_t consumed = 0;
+};
+
+// The next chunk of an input and how far into it the reader then is; an empty chunk at the end.
+using NextChunk = std::function<std::pair<std::string_view, std::uint64_t>()>;
+
+// Applies the records of a stream of chunks to `state` in order. Chunk k+1 is read (`next`) and
+// parsed on two threads while chunk k is applied on this one, so reading, parsing and the dedup
+// table's random accesses overlap; `after_apply` runs after each chunk's apply. A chunk must stay
+// valid until the second call of `next` after the one that returned it.
+void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout* csv,
+                  std::pair<std::string_view, std::uint64_t> first, const NextChunk& next,
+                  const std::function<void(const ParsedChunk&)>& after_apply, ApplyTally& tally,
+                  IngestTimes& times) {
+  ParsedChunk parsed[2];  // the one being applied and the one being parsed, in turn
+  auto parse = [&](std::pair<std::string_view, std::uint64_t> c, ParsedChunk& p) {
+    p.chunk = c.first;
+    p.consumed = c.second;
+    p.first.clear();
+    p.second.clear();
+    if (!p.chunk.empty()) parse_chunk(format, p.chunk, csv, state.agencies(), p.first, p.second);
+  };
+  parse(first, parsed[0]);
+  for (int k = 0; !parsed[k].chunk.empty(); k ^= 1) {
+    // Parsing only reads the agency table, which applying does not change.
+    auto ahead = std::async(std::launch::async, [&, k] { parse(next(), parsed[k ^ 1]); });
+    auto t = std::chrono::steady_clock::now();
+    state.apply(parsed[k].first.records, tally);
+    state.apply(parsed[k].second.records, tally);
+    times.apply_ms += ms_since(t);
+    after_apply(parsed[k]);
+    t = std::chrono::steady_clock::now();
+    ahead.get();
+    times.parse_wait_ms += ms_since(t);
+  }
+}
+
 }  // namespace
 
 std::optional<RecordFormat> format_from_name(const std::filesystem::path& file) {
@@ -111,12 +159,42 @@ std::filesystem::path MeasurementEngine::records_dir_for(const std::string& url)
 MeasurementEngine::MeasurementEngine(std::filesystem::path records_dir, const std::vector<ReportingUnit>& units)
     : log_(std::move(records_dir)), units_(units) {
   recovery_.removed_segments = log_.recover();
+  restore();
+}
+
+void MeasurementEngine::restore() {
   recovery_.snapshot_loaded = load_snapshot();
+  recovery_.replayed_segments = 0;
+  // The snapshot keeps the agency × months not yet published when it was taken; what a publish
+  // wrote since (published_segment) need not be written again.
+  const std::uint32_t published = published_segment();
+  if (published >= last_segment_) state_.clear_touched();
   for (std::uint32_t n : log_.segments()) {
     if (n <= last_segment_) continue;
     replay_segment(n);
     ++recovery_.replayed_segments;
+    if (n <= published) state_.clear_touched();
   }
+}
+
+std::filesystem::path MeasurementEngine::published_path() const { return log_.dir() / "published"; }
+
+std::uint32_t MeasurementEngine::published_segment() const {
+  std::ifstream in(published_path());
+  std::uint32_t n = 0;
+  return in >> n ? n : 0;
+}
+
+void MeasurementEngine::mark_published() {
+  // Not fsync'ed: if it is lost, the next open writes some observations again (unchanged values).
+  const std::filesystem::path tmp = published_path().string() + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << last_segment_ << '\n';
+    if (!out) return;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, published_path(), ec);
 }
 
 std::filesystem::path MeasurementEngine::snapshot_path() const { return log_.dir() / "state.snapshot"; }
@@ -141,36 +219,42 @@ bool MeasurementEngine::load_snapshot() {
 }
 
 void MeasurementEngine::replay_segment(std::uint32_t n) {
-  ApplyTally tally;
+  auto segment = log_.open_segment(n);
+  const BatchMeta& meta = segment->meta();
+  const RecordFormat format = meta.format == "ndjson" ? RecordFormat::Ndjson : RecordFormat::Csv;
   std::optional<CsvLayout> layout;
-  std::vector<char> padded;
+  if (format == RecordFormat::Csv) {
+    std::string error;
+    layout = CsvLayout::from_header(meta.csv_header, error);
+    if (!layout) throw LogError("đoạn nhật ký " + log_.segment_path(n).string() + ": " + error);
+  }
+  // DATA blocks hold whole lines, so each one is a chunk; they are parsed in the mapping itself.
+  const auto& blocks = segment->blocks();
+  std::size_t next_block = 0;
+  auto next = [&]() -> std::pair<std::string_view, std::uint64_t> {
+    return {next_block < blocks.size() ? blocks[next_block++] : std::string_view{}, next_block};
+  };
+  ApplyTally tally;
+  IngestTimes times;
   std::uint64_t records = 0;
-  // DATA blocks hold whole lines, so each one is parsed on its own; the CSV header comes from BEGIN.
-  BatchMeta meta = log_.read(n, [&](const BatchMeta& begin, const char* p, std::size_t len) {
-    RecordFormat format = begin.format == "ndjson" ? RecordFormat::Ndjson : RecordFormat::Csv;
-    if (format == RecordFormat::Csv && !layout) {
-      std::string error;
-      layout = CsvLayout::from_header(begin.csv_header, error);
-      if (!layout) throw LogError("đoạn nhật ký " + log_.segment_path(n).string() + ": " + error);
-    }
-    padded.resize(len + 64);
-    std::memcpy(padded.data(), p, len);
-    std::memset(padded.data() + len, 0, 64);
-    ParseResult a, b;
-    parse_chunk(format, {padded.data(), len}, layout ? &*layout : nullptr, state_.agencies(), a, b);
-    // Records rejected now (an agency removed from the catalogue since) are skipped, not fatal.
-    state_.apply(a.records, tally);
-    state_.apply(b.records, tally);
-    records += a.records.size() + b.records.size();
-  });
+  // Records rejected now (an agency removed from the catalogue since) are skipped, not fatal.
+  apply_chunks(state_, format, layout ? &*layout : nullptr, next(), next,
+               [&](const ParsedChunk& c) { records += c.first.records.size() + c.second.records.size(); }, tally,
+               times);
   state_.ingested()[meta.content_hash] = n;
+  if (meta.probe) state_.probes().insert(meta.probe);
   last_segment_ = n;
   records_since_snapshot_ += records;
 }
 
 IngestSummary MeasurementEngine::ingest(const std::filesystem::path& file, const IngestOptions& options) {
   InputFile input(file);
-  const std::uint64_t content_hash = input.content_hash();
+  const std::uint64_t probe = input.probe();
+  // Only a file whose probe was seen before can have been ingested: that one is hashed whole first
+  // (one more pass); any other file is hashed as it is read.
+  if (state_.probes().count(probe)) {
+    if (auto done = already_ingested(file.string(), input.content_hash())) return *done;
+  }
   auto format = options.format ? options.format : format_from_name(file);
   if (!format) {
     // Sniff: NDJSON lines start with '{'.
@@ -183,32 +267,43 @@ IngestSummary MeasurementEngine::ingest(const std::filesystem::path& file, const
   auto reader = read_chunks(input, kChunkSize);
   std::filesystem::path rejects = file;
   rejects += ".rejects";
-  return run(file.string(), *reader, *format, content_hash, options, rejects);
+  return run(file.string(), *reader, *format, probe, input.gzip() ? 0 : input.size(), options, rejects);
 }
 
 IngestSummary MeasurementEngine::ingest_content(std::string_view name, std::string_view content, RecordFormat format,
                                                 const IngestOptions& options) {
+  const std::uint64_t probe = probe_of(content.substr(0, kProbeBytes), content.size());
+  if (state_.probes().count(probe)) {
+    if (auto done = already_ingested(std::string(name), hash64(content.data(), content.size()))) return *done;
+  }
   auto reader = read_chunks(content, kChunkSize);
   IngestOptions o = options;
   o.write_rejects = false;  // a server returns rejects to its caller rather than writing files
-  return run(name, *reader, format, hash64(content.data(), content.size()), o, {});
+  return run(name, *reader, format, probe, content.size(), o, {});
+}
+
+std::optional<IngestSummary> MeasurementEngine::already_ingested(const std::string& name,
+                                                                 std::uint64_t content_hash) const {
+  auto it = state_.ingested().find(content_hash);
+  if (it == state_.ingested().end()) return std::nullopt;
+  IngestSummary summary;
+  summary.file = name;
+  summary.already_ingested = true;
+  summary.segment = it->second;
+  return summary;
 }
 
 IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader, RecordFormat format,
-                                     std::uint64_t content_hash, const IngestOptions& options,
+                                     std::uint64_t probe, std::uint64_t size_hint, const IngestOptions& options,
                                      const std::filesystem::path& rejects_path) {
+  using clock = std::chrono::steady_clock;
   IngestSummary summary;
   summary.file = std::string(name);
-  if (state_.ingested().count(content_hash)) {
-    summary.already_ingested = true;
-    summary.segment = state_.ingested().at(content_hash);
-    return summary;
-  }
   std::string_view chunk = reader.next();
   BatchMeta meta;
   meta.format = format == RecordFormat::Csv ? "csv" : "ndjson";
   meta.source = one_line(std::string(name));
-  meta.content_hash = content_hash;
+  meta.probe = probe;
   std::optional<CsvLayout> layout;
   std::uint64_t line_base = 1;
   if (format == RecordFormat::Csv) {
@@ -222,29 +317,33 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
     chunk.remove_prefix(nl == std::string_view::npos ? chunk.size() : nl + 1);
     line_base = 2;
   }
-
+  // Size the dedup table once for the records the file probably holds (from the first chunk's
+  // line length), rather than growing it step by step under a big file.
+  if (size_hint > chunk.size() && !chunk.empty()) {
+    const auto lines = static_cast<std::uint64_t>(std::count(chunk.begin(), chunk.end(), '\n')) + 1;
+    state_.reserve_more(size_hint / std::max<std::uint64_t>(1, chunk.size() / lines));
+  }
   std::ofstream rejects_out;
   if (options.write_rejects) std::filesystem::remove(rejects_path);
   try {
     RecordsLog::Writer writer(log_, meta);
     summary.segment = writer.segment();
-    // The log block of a chunk is written by a second thread while the next chunk is read, parsed
-    // and applied (the reader keeps a chunk valid for one more call). Blocks stay in file order:
-    // a chunk's block starts only after the previous one is written.
-    BackgroundLogWrite log_write;
-    while (!chunk.empty()) {
-      ParseResult first, second;
-      parse_chunk(format, chunk, layout ? &*layout : nullptr, state_.agencies(), first, second);
-      state_.apply(first.records, summary.tally);
-      state_.apply(second.records, summary.tally);
-      summary.records += first.records.size() + second.records.size();
-      summary.lines += first.lines + second.lines;
+    // Beside the pipeline of apply_chunks, each chunk's block is written to the log by one more
+    // thread (mostly waiting for the disk) while the next chunk is applied.
+    BackgroundTask log_write;
+    auto next = [&]() -> std::pair<std::string_view, std::uint64_t> {
+      std::string_view c = reader.next();
+      return {c, reader.consumed()};
+    };
+    auto after_apply = [&](const ParsedChunk& cur) {
+      summary.records += cur.first.records.size() + cur.second.records.size();
+      summary.lines += cur.first.lines + cur.second.lines;
       // The log keeps the accepted lines exactly as received.
       std::vector<std::pair<const char*, std::size_t>> pieces;
       std::size_t pos = 0;
-      for (const auto* list : {&first.rejects, &second.rejects}) {
+      for (const auto* list : {&cur.first.rejects, &cur.second.rejects}) {
         for (const Reject& r : *list) {
-          if (r.offset > pos) pieces.emplace_back(chunk.data() + pos, r.offset - pos);
+          if (r.offset > pos) pieces.emplace_back(cur.chunk.data() + pos, r.offset - pos);
           pos = r.offset + r.length;
           ++summary.rejects;
           if (options.write_rejects) {
@@ -258,26 +357,35 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
       }
       // A last line without a newline followed by more data would glue two records: never the
       // case, since only the file's final line can lack one.
-      if (pos < chunk.size()) pieces.emplace_back(chunk.data() + pos, chunk.size() - pos);
+      if (pos < cur.chunk.size()) pieces.emplace_back(cur.chunk.data() + pos, cur.chunk.size() - pos);
+      auto t = clock::now();
       log_write.start([&writer, pieces = std::move(pieces)] { writer.append_pieces(pieces); });
-      line_base += first.lines + second.lines;
-      if (options.progress) options.progress(reader.consumed(), reader.total());
-      chunk = reader.next();
-    }
+      summary.times.log_wait_ms += ms_since(t);
+      line_base += cur.first.lines + cur.second.lines;
+      if (options.progress) options.progress(cur.consumed, reader.total());
+    };
+    apply_chunks(state_, format, layout ? &*layout : nullptr, {chunk, reader.consumed()}, next, after_apply,
+                 summary.tally, summary.times);
+    auto t = clock::now();
     log_write.finish();
+    summary.times.log_wait_ms += ms_since(t);
+    t = clock::now();
+    meta.content_hash = reader.content_hash();
+    meta.records = summary.records;
+    meta.rejects = summary.rejects;
     writer.commit(meta);
+    summary.times.commit_ms = ms_since(t);
   } catch (...) {
     // The in-memory state may hold part of the file: go back to what the log says.
-    load_snapshot();
-    for (std::uint32_t n : log_.segments())
-      if (n > last_segment_) replay_segment(n);
+    restore();
     throw;
   }
   if (rejects_out.is_open()) {
     rejects_out.close();
     summary.rejects_path = rejects_path.string();
   }
-  state_.ingested()[content_hash] = summary.segment;
+  state_.ingested()[meta.content_hash] = summary.segment;
+  state_.probes().insert(probe);
   last_segment_ = summary.segment;
   records_since_snapshot_ += summary.records;
   return summary;
@@ -295,15 +403,35 @@ void MeasurementEngine::rebuild() {
 }
 
 ApplyResult MeasurementEngine::publish(Store& store, const ChangeContext& ctx, bool everything) {
+  publish_times_ = {};
+  // A due snapshot is written beside the observations: both only read the state. It keeps the
+  // agency × months not yet published, so a crash before the store's commit loses nothing.
+  const bool snapshot_due =
+      last_segment_ != snapshot_segment_ &&
+      (records_since_snapshot_ >= kSnapshotEvery || last_segment_ - snapshot_segment_ >= kSnapshotEverySegments);
+  BackgroundTask snapshot;
+  if (snapshot_due) {
+    snapshot.start([this] {
+      auto t = std::chrono::steady_clock::now();
+      state_.write_snapshot(snapshot_path().string(), last_segment_);
+      publish_times_.snapshot_ms = ms_since(t);
+    });
+  }
+  auto t = std::chrono::steady_clock::now();
   Dataset data;
   data.indicators = service_indicators();
   data.observations = measured_observations(state_, everything);
+  publish_times_.observations_ms = ms_since(t);
+  t = std::chrono::steady_clock::now();
   ApplyResult result = store.apply(data, ctx);
+  publish_times_.store_ms = ms_since(t);
+  if (snapshot_due) {
+    snapshot.finish();
+    snapshot_segment_ = last_segment_;
+    records_since_snapshot_ = 0;
+  }
   state_.clear_touched();
-  // Only now, with the observations written, may a snapshot say these segments are done.
-  if (last_segment_ != snapshot_segment_ &&
-      (records_since_snapshot_ >= kSnapshotEvery || last_segment_ - snapshot_segment_ >= kSnapshotEverySegments))
-    save_snapshot();
+  mark_published();
   return result;
 }
 

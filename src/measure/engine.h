@@ -4,8 +4,9 @@
 //   records log (truth) ──replay──▶ MeasurementState (dedup + counters) ──▶ observations ──▶ Store
 //                         snapshot ◀─┘
 //
-// ingest(): parse (2 threads) → apply to the in-memory state → append to the log → fsync COMMIT
-// (acknowledged) → the caller publishes observations → snapshot when due. Opening the engine removes
+// ingest(): read and parse chunk k+1 (2 threads) while chunk k is applied to the in-memory state and
+// chunk k−1 is appended to the log → fsync the records, then COMMIT (acknowledged) → the caller
+// publishes observations → snapshot when due. Opening the engine removes
 // an unacknowledged segment, loads the snapshot and replays the committed segments after it.
 // See docs/measurement.md for the crash-safety argument.
 #include <cstdint>
@@ -37,6 +38,21 @@ struct IngestOptions {
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
+// Where an ingest's time went on the thread that applies records (milliseconds), for --timings.
+struct IngestTimes {
+  double apply_ms = 0;       // applying parsed records to the state
+  double parse_wait_ms = 0;  // waiting for the next chunk to be read and parsed
+  double log_wait_ms = 0;    // waiting for the previous block to be written to the log
+  double commit_ms = 0;      // making the segment durable and writing COMMIT
+};
+
+// Where the last publish's time went (milliseconds), for --timings.
+struct PublishTimes {
+  double observations_ms = 0;  // computing the observations from the counters
+  double store_ms = 0;         // writing them to the store
+  double snapshot_ms = 0;      // writing a snapshot, when one was due
+};
+
 struct IngestSummary {
   std::string file;
   bool already_ingested = false;  // same content as a file ingested before: nothing changed
@@ -46,6 +62,7 @@ struct IngestSummary {
   ApplyTally tally;
   std::string rejects_path;  // empty when there were none
   std::uint32_t segment = 0;
+  IngestTimes times;
 };
 
 struct RecoverySummary {
@@ -71,6 +88,8 @@ class MeasurementEngine {
   // saves a snapshot when enough has changed since the last one.
   ApplyResult publish(Store& store, const ChangeContext& ctx, bool everything = false);
 
+  const PublishTimes& publish_times() const { return publish_times_; }
+
   void save_snapshot();
   const MeasurementState& state() const { return state_; }
   const RecoverySummary& recovery() const { return recovery_; }
@@ -81,11 +100,19 @@ class MeasurementEngine {
 
  private:
   struct Batch;
-  IngestSummary run(std::string_view name, ChunkReader& reader, RecordFormat format, std::uint64_t content_hash,
-                    const IngestOptions& options, const std::filesystem::path& rejects_path);
+  // `size_hint`: the input's size in bytes when known (not for .gz), to size the dedup table.
+  IngestSummary run(std::string_view name, ChunkReader& reader, RecordFormat format, std::uint64_t probe,
+                    std::uint64_t size_hint, const IngestOptions& options, const std::filesystem::path& rejects_path);
+  std::optional<IngestSummary> already_ingested(const std::string& name, std::uint64_t content_hash) const;
+  // The state from the snapshot and the log after it (on open, and after a failed ingest).
+  void restore();
   void replay_segment(std::uint32_t n);
   bool load_snapshot();
   std::filesystem::path snapshot_path() const;
+  // The newest segment whose observations a publish wrote (0: none known), kept in a small file.
+  std::filesystem::path published_path() const;
+  std::uint32_t published_segment() const;
+  void mark_published();
 
   RecordsLog log_;
   std::vector<ReportingUnit> units_;
@@ -94,6 +121,7 @@ class MeasurementEngine {
   std::uint32_t snapshot_segment_ = 0;      // newest segment reflected in the snapshot
   std::uint64_t records_since_snapshot_ = 0;
   RecoverySummary recovery_;
+  PublishTimes publish_times_;
 };
 
 std::optional<RecordFormat> format_from_name(const std::filesystem::path& file);

@@ -1,32 +1,38 @@
 #pragma once
 // A minimal open-addressing hash map from 64-bit keys to small values (linear probing, no erase):
 // the per-procedure cells are looked up once or twice per record, so std::unordered_map's node
-// allocation and pointer chasing are worth avoiding.
+// allocation and pointer chasing are worth avoiding. Slots live in a PageArray (huge pages).
 #include <cstdint>
 #include <utility>
-#include <vector>
+
+#include "measure/page_array.h"
 
 namespace dxmon::measure {
 
 template <typename V>
 class FlatMap64 {
  public:
-  FlatMap64() { slots_.resize(1024); }
+  struct Slot {
+    std::uint64_t key;  // key + 1; 0 marks an empty slot
+    V value;
+  };
+
+  FlatMap64() : slots_(kInitial) {}
 
   V& operator[](std::uint64_t key) {
-    std::uint64_t stored = key + 1;  // 0 marks an empty slot
+    std::uint64_t stored = key + 1;
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = mix(stored) & mask;; i = (i + 1) & mask) {
-      auto& s = slots_[i];
-      if (s.first == stored) return s.second;
-      if (s.first == 0) {
+      Slot& s = slots_[i];
+      if (s.key == stored) return s.value;
+      if (s.key == 0) {
         if ((size_ + 1) * 4 > slots_.size() * 3) {
           grow();
           return (*this)[key];
         }
-        s.first = stored;
+        s.key = stored;
         ++size_;
-        return s.second;
+        return s.value;
       }
     }
   }
@@ -34,26 +40,32 @@ class FlatMap64 {
     std::uint64_t stored = key + 1;
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = mix(stored) & mask;; i = (i + 1) & mask) {
-      const auto& s = slots_[i];
-      if (s.first == stored) return &s.second;
-      if (s.first == 0) return nullptr;
+      const Slot& s = slots_[i];
+      if (s.key == stored) return &s.value;
+      if (s.key == 0) return nullptr;
     }
   }
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[mix(key + 1) & (slots_.size() - 1)]); }
   template <typename F>
   void for_each(F&& f) const {
-    for (const auto& s : slots_)
-      if (s.first) f(s.first - 1, s.second);
+    for (const Slot& s : slots_)
+      if (s.key) f(s.key - 1, s.value);
   }
   std::size_t size() const { return size_; }
   // Raw storage, for snapshots (the layout is the state: no rehash on load).
-  std::vector<std::pair<std::uint64_t, V>>& raw_slots() { return slots_; }
-  std::size_t& raw_size() { return size_; }
+  const PageArray<Slot>& raw_slots() const { return slots_; }
+  // Replaces the map with `slots` (a power of two in size) holding `size` keys.
+  void assign_raw(PageArray<Slot> slots, std::size_t size) {
+    slots_ = std::move(slots);
+    size_ = size;
+  }
   void clear() {
-    slots_.assign(1024, {});
+    slots_ = PageArray<Slot>(kInitial);
     size_ = 0;
   }
 
  private:
+  static constexpr std::size_t kInitial = 1024;
   static std::size_t mix(std::uint64_t k) {
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdULL;
@@ -61,17 +73,17 @@ class FlatMap64 {
     return static_cast<std::size_t>(k);
   }
   void grow() {
-    std::vector<std::pair<std::uint64_t, V>> old(slots_.size() * 2);
+    PageArray<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     std::size_t mask = slots_.size() - 1;
-    for (auto& s : old) {
-      if (!s.first) continue;
-      std::size_t i = mix(s.first) & mask;
-      while (slots_[i].first) i = (i + 1) & mask;
+    for (const Slot& s : old) {
+      if (!s.key) continue;
+      std::size_t i = mix(s.key) & mask;
+      while (slots_[i].key) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
-  std::vector<std::pair<std::uint64_t, V>> slots_;
+  PageArray<Slot> slots_;
   std::size_t size_ = 0;
 };
 

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "measure/hash.h"
+#include "measure/page_array.h"
 
 namespace dxmon::measure {
 namespace {
@@ -17,16 +18,32 @@ namespace {
 constexpr std::size_t kPadding = 64;
 constexpr std::size_t kReadPiece = 4u << 20;  // compressed input and hashing: read in 4 MiB pieces
 
-// Two chunk buffers used in turn, so that a chunk stays valid while the next one is read.
-class TwoBuffers {
+// A chunk buffer: huge pages (page_array.h), grown only for a line longer than a chunk.
+class ChunkBuffer {
  public:
-  std::vector<char>& take() {
-    current_ ^= 1;
+  char* data() { return mem_.data(); }
+  std::size_t size() const { return mem_.size(); }
+  void ensure(std::size_t n) {
+    if (mem_.size() >= n) return;
+    PageArray<char> bigger(n);
+    std::memcpy(bigger.data(), mem_.data(), mem_.size());
+    mem_ = std::move(bigger);
+  }
+
+ private:
+  PageArray<char> mem_;
+};
+
+// Chunk buffers used in turn, so that a chunk stays valid for the two calls after it (ChunkReader::next).
+class BufferRing {
+ public:
+  ChunkBuffer& take() {
+    current_ = (current_ + 1) % 3;
     return bufs_[current_];
   }
 
  private:
-  std::vector<char> bufs_[2];
+  ChunkBuffer bufs_[3];
   int current_ = 0;
 };
 
@@ -43,21 +60,24 @@ class MemoryChunks : public ChunkReader {
       end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - content_.data()) + 1 : content_.size();
     }
     std::size_t len = end - pos_;
-    std::vector<char>& buf = bufs_.take();
-    if (buf.size() < len + kPadding) buf.resize(len + kPadding);
+    ChunkBuffer& buf = bufs_.take();
+    buf.ensure(len + kPadding);
     std::memcpy(buf.data(), content_.data() + pos_, len);
     std::memset(buf.data() + len, 0, kPadding);
+    hash_.update(buf.data(), len);
     pos_ = end;
     return {buf.data(), len};
   }
   std::uint64_t consumed() const override { return pos_; }
   std::uint64_t total() const override { return content_.size(); }
+  std::uint64_t content_hash() const override { return hash_.digest(); }
 
  private:
   std::string_view content_;
   std::size_t chunk_;
   std::size_t pos_ = 0;
-  TwoBuffers bufs_;
+  BufferRing bufs_;
+  StreamHash hash_;
 };
 
 // A plain file: each chunk is read to its last newline; the partial line after it is read again
@@ -66,10 +86,10 @@ class FileChunks : public ChunkReader {
  public:
   FileChunks(const InputFile& file, std::size_t chunk_size) : file_(file), chunk_(chunk_size) {}
   std::string_view next() override {
-    std::vector<char>& buf = bufs_.take();
+    ChunkBuffer& buf = bufs_.take();
     while (pos_ < file_.size()) {
       const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, file_.size() - pos_));
-      if (buf.size() < want + kPadding) buf.resize(want + kPadding);
+      buf.ensure(want + kPadding);
       const std::size_t got = file_.read_at(pos_, buf.data(), want);
       if (got != want) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
       std::size_t len = got;
@@ -82,6 +102,7 @@ class FileChunks : public ChunkReader {
         len = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data()) + 1;
       }
       std::memset(buf.data() + len, 0, kPadding);
+      hash_.update(buf.data(), len);
       pos_ += len;
       return {buf.data(), len};
     }
@@ -89,12 +110,14 @@ class FileChunks : public ChunkReader {
   }
   std::uint64_t consumed() const override { return pos_; }
   std::uint64_t total() const override { return file_.size(); }
+  std::uint64_t content_hash() const override { return hash_.digest(); }
 
  private:
   const InputFile& file_;
   std::size_t chunk_;
   std::uint64_t pos_ = 0;
-  TwoBuffers bufs_;
+  BufferRing bufs_;
+  StreamHash hash_;
 };
 
 class GzipChunks : public ChunkReader {
@@ -106,23 +129,25 @@ class GzipChunks : public ChunkReader {
   ~GzipChunks() override { inflateEnd(&zs_); }
 
   std::string_view next() override {
-    std::vector<char>& buf = bufs_.take();
+    ChunkBuffer& buf = bufs_.take();
     return fill(buf);
   }
   std::uint64_t consumed() const override { return in_pos_ - zs_.avail_in; }
   std::uint64_t total() const override { return file_.size(); }
+  std::uint64_t content_hash() const override { return hash_.digest(); }
 
  private:
-  std::string_view fill(std::vector<char>& buf) {
+  std::string_view fill(ChunkBuffer& buf) {
     // Start with the incomplete last line left over from the previous chunk.
     std::size_t have = carried_.size();
-    if (buf.size() < chunk_ + kPadding) buf.resize(chunk_ + kPadding);
+    buf.ensure(chunk_ + kPadding);
     if (have) std::memcpy(buf.data(), carried_.data(), have);
     carried_.clear();
     while (!done_ && have < chunk_) {
       if (zs_.avail_in == 0 && in_pos_ < file_.size()) {
         const std::size_t got = file_.read_at(in_pos_, in_.data(), in_.size());
         if (got == 0) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
+        hash_.update(in_.data(), got);
         in_pos_ += got;
         zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
         zs_.avail_in = static_cast<uInt>(got);
@@ -148,7 +173,7 @@ class GzipChunks : public ChunkReader {
     std::size_t len = have;
     if (!done_) {
       std::size_t k = have;
-      while (k > 0 && buf[k - 1] != '\n') --k;
+      while (k > 0 && buf.data()[k - 1] != '\n') --k;
       if (k == 0) {  // one line longer than a chunk: read on with a bigger chunk
         carried_.assign(buf.data(), buf.data() + have);
         chunk_ *= 2;
@@ -166,7 +191,8 @@ class GzipChunks : public ChunkReader {
   std::size_t chunk_;
   std::vector<char> in_;
   std::uint64_t in_pos_ = 0;  // compressed bytes read into in_ so far
-  TwoBuffers bufs_;
+  BufferRing bufs_;
+  StreamHash hash_;
   std::vector<char> carried_;
   bool done_ = false;
 };
@@ -222,6 +248,12 @@ std::uint64_t InputFile::content_hash() const {
     at += got;
   }
   return h.digest();
+}
+
+std::uint64_t InputFile::probe() const { return probe_of(head(kProbeBytes), size_); }
+
+std::uint64_t probe_of(std::string_view head, std::uint64_t size) {
+  return hash64(head.substr(0, kProbeBytes), size);
 }
 
 std::unique_ptr<ChunkReader> read_chunks(const InputFile& file, std::size_t chunk_size) {

@@ -19,9 +19,12 @@ class ChunkReader {
  public:
   virtual ~ChunkReader() = default;
   // The next chunk of whole lines (the file's last line may lack its newline); empty at the end.
-  // Valid until the second call after this one: a chunk can still be written to the records log
-  // while the next one is parsed.
+  // Valid until the third call after this one: while one chunk is applied and written to the
+  // records log, the next one is read and parsed.
   virtual std::string_view next() = 0;
+  // hash64 of the input as stored (compressed bytes for .gz), fed as it is read: the file's content
+  // hash once next() has returned the empty chunk.
+  virtual std::uint64_t content_hash() const = 0;
   // Bytes of the file consumed so far and in total (compressed bytes for .gz), for progress.
   virtual std::uint64_t consumed() const = 0;
   virtual std::uint64_t total() const = 0;
@@ -42,8 +45,11 @@ class InputFile {
   std::size_t read_at(std::uint64_t offset, char* out, std::size_t n) const;
   // The first `n` bytes (fewer if the file is shorter), for sniffing the format.
   std::string head(std::size_t n) const;
-  // hash64 of the whole content, read in pieces.
+  // hash64 of the whole content, read in pieces (a separate pass over the file).
   std::uint64_t content_hash() const;
+  // A cheap fingerprint: the size and the first MiB (see probe_of). Two files with the same content
+  // have the same probe, so a file whose probe was never seen cannot have been ingested.
+  std::uint64_t probe() const;
 
  private:
   std::string path_;
@@ -51,6 +57,10 @@ class InputFile {
   std::uint64_t size_ = 0;
   bool gzip_ = false;
 };
+
+// The probe of content whose first bytes are `head` (at most kProbeBytes) and whose size is `size`.
+inline constexpr std::size_t kProbeBytes = 1u << 20;
+std::uint64_t probe_of(std::string_view head, std::uint64_t size);
 
 // Chunks of about `chunk_size` bytes from a plain or a gzip file, or from memory.
 std::unique_ptr<ChunkReader> read_chunks(const InputFile& file, std::size_t chunk_size);

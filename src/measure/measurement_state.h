@@ -6,11 +6,14 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "measure/agency_table.h"
 #include "measure/dossier_record.h"
+#include "measure/dossier_table.h"
 #include "measure/flat_map.h"
+#include "measure/page_array.h"
 #include "measure/record_parser.h"
 
 namespace dxmon::measure {
@@ -56,34 +59,6 @@ class ProcedureDictionary {
   std::vector<std::uint64_t> hashes_;
 };
 
-// Open-addressing table of dossier states keyed by DossierState::key (24 bytes a slot, load ≤ 3/4).
-class DossierTable {
- public:
-  DossierTable();
-  void reserve(std::size_t dossiers);
-  // The slot for `key`: either holding it or empty (then the caller fills it and calls inserted()).
-  DossierState* slot(std::uint64_t key);
-  void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[key >> shift_]); }
-  void inserted();
-  std::size_t size() const { return size_; }
-  std::size_t capacity() const { return slots_.size(); }
-  // Raw storage, for snapshots.
-  std::vector<DossierState>& raw_slots() { return slots_; }
-  int& raw_shift() { return shift_; }
-  std::size_t& raw_size() { return size_; }
-  template <typename F>
-  void for_each(F&& f) const {
-    for (const auto& s : slots_)
-      if (s.key) f(s);
-  }
-
- private:
-  void grow();
-  std::vector<DossierState> slots_;
-  int shift_;
-  std::size_t size_ = 0;
-};
-
 // What applying records did.
 struct ApplyTally {
   std::uint64_t new_dossiers = 0;
@@ -101,10 +76,11 @@ class MeasurementState {
   const DossierTable& dossiers() const { return dossiers_; }
 
   // Applies records in arrival order: latest updated_at wins, ties go to the later arrival.
-  void apply(std::vector<ParsedRecord>& records, ApplyTally& tally);
+  void apply(ParsedRecords& records, ApplyTally& tally);
   // Applies one stored state (snapshot load).
   void restore(const DossierState& s);
-  void reserve(std::size_t dossiers) { dossiers_.reserve(dossiers); }
+  // Room for `records` more records in the dedup table (it grows by doubling otherwise).
+  void reserve_more(std::size_t records) { dossiers_.reserve_more(records); }
   // Call after adding agencies (catalogue, snapshot): sizes the counters.
   void sync_agencies() { ensure_agency_capacity(); }
   std::uint32_t intern_procedure(std::string_view code) { return procedures_.intern(code); }
@@ -126,13 +102,19 @@ class MeasurementState {
   void touch_all();
   void clear_touched();
 
-  // Content hashes of the files ingested (a file already ingested changes nothing).
+  // Content hashes of the files ingested (a file already ingested changes nothing), and their
+  // probes (size and first bytes, see InputFile::probe): a file whose probe is not here cannot have
+  // been ingested, so only a file whose probe is here is hashed whole before its ingest.
   std::unordered_map<std::uint64_t, std::uint32_t>& ingested() { return ingested_; }  // hash → segment
   const std::unordered_map<std::uint64_t, std::uint32_t>& ingested() const { return ingested_; }
+  std::unordered_set<std::uint64_t>& probes() { return probes_; }
+  const std::unordered_set<std::uint64_t>& probes() const { return probes_; }
 
-  // Snapshot: the state's memory written as is (tables included), so loading is one sequential read.
-  // Returns false (and leaves the state empty) when the file is missing or fails its checksum.
-  void write_snapshot(const std::string& path, std::uint32_t last_segment);
+  // Snapshot: the state's memory written as is (tables included, and the touched marks: what was not
+  // yet published when it was taken); loading reads the tables straight into place
+  // (measurement_snapshot.cpp). read_snapshot returns false (and leaves the state as it was) when the
+  // file is missing or fails its checksum.
+  void write_snapshot(const std::string& path, std::uint32_t last_segment) const;
   bool read_snapshot(const std::string& path, std::uint32_t& last_segment);
 
   // A digest of everything the indicators depend on, keyed by agency and procedure codes rather than
@@ -153,6 +135,7 @@ class MeasurementState {
   std::vector<std::uint8_t> touched_;   // [agency][month]
   FlatMap64<ProcedureCell> cells_;
   std::unordered_map<std::uint64_t, std::uint32_t> ingested_;
+  std::unordered_set<std::uint64_t> probes_;
   std::size_t agency_capacity_ = 0;
 };
 

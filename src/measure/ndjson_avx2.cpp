@@ -6,6 +6,7 @@
 
 #include <cstring>
 
+#include "measure/flat_json.h"
 #include "measure/ndjson_scan.h"
 
 namespace dxmon::measure::detail {

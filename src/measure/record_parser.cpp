@@ -1,6 +1,9 @@
 #include "measure/record_parser.h"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "measure/hash.h"
 #include "measure/ndjson_scan.h"
@@ -261,51 +264,106 @@ bool split_quoted(std::string_view line, std::vector<std::string_view>& cells, s
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kMaxCells = 64;  // more cells than this are only counted (the line is rejected)
+
+// Finds the cells of the line that starts at `p`: the positions of its commas and of its end
+// ('\n' or `end`), 16 bytes at a time. Returns the end of the line; `quoted` when a '"' was seen
+// first (the caller then splits the line the slow way). Reads up to 15 bytes past `end`, which the
+// caller's padding allows.
+const char* scan_line(const char* p, const char* end, std::array<std::string_view, kMaxCells>& cells,
+                      std::size_t& count, bool& quoted) {
+  count = 0;
+  quoted = false;
+  const char* field = p;
+  auto cell = [&](const char* stop) {
+    if (count < kMaxCells) cells[count] = {field, static_cast<std::size_t>(stop - field)};
+    ++count;
+    field = stop + 1;
+  };
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+  for (const char* block = p; block < end; block += 16) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(b, comma), _mm_cmpeq_epi8(b, newline)), _mm_cmpeq_epi8(b, quote))));
+    while (mask) {
+      const char* at = block + __builtin_ctz(mask);
+      mask &= mask - 1;
+      if (at >= end) break;
+      if (*at == ',') {
+        cell(at);
+      } else if (*at == '\n') {
+        cell(at);
+        return at;
+      } else {
+        quoted = true;
+        const void* nl = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+        return nl ? static_cast<const char*>(nl) : end;
+      }
+    }
+  }
+#else
+  for (const char* at = p; at < end; ++at) {
+    if (*at == ',') {
+      cell(at);
+    } else if (*at == '\n') {
+      cell(at);
+      return at;
+    } else if (*at == '"') {
+      quoted = true;
+      const void* nl = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+      return nl ? static_cast<const char*>(nl) : end;
+    }
+  }
+#endif
+  cell(end);
+  return end;
+}
+
+}  // namespace
+
 void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const AgencyTable& agencies,
                std::uint64_t first_line, ParseResult& out) {
   const std::size_t ncols = layout.columns.size();
-  std::vector<std::string_view> cells;
-  cells.reserve(ncols + 1);
+  std::array<std::string_view, kMaxCells> cells;
+  std::vector<std::string_view> quoted_cells;
   std::array<std::string_view, kFieldCount> fields{};
   std::string reason;
   std::uint64_t line_no = first_line;
   const char* p = begin;
   while (p < end) {
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-    const char* line_end = nl ? nl : end;
-    const char* next = nl ? nl + 1 : end;
+    std::size_t count = 0;
+    bool quoted = false;
+    const char* line_end = scan_line(p, end, cells, count, quoted);
+    const char* next = line_end < end ? line_end + 1 : end;
     std::string_view line(p, static_cast<std::size_t>(line_end - p));
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+      if (!quoted && count <= kMaxCells) cells[count - 1].remove_suffix(1);
+    }
     ++out.lines;
     if (!line.empty()) {
       bool ok = true;
-      cells.clear();
-      if (std::memchr(line.data(), '"', line.size())) {
-        if (!split_quoted(line, cells, out.scratch)) {
+      const std::string_view* row = cells.data();
+      if (quoted) {
+        if (split_quoted(line, quoted_cells, out.scratch)) {
+          count = quoted_cells.size();
+          row = quoted_cells.data();
+        } else {
           ok = false;
           reason = "dấu ngoặc kép không khớp";
         }
-      } else {
-        const char* c = line.data();
-        const char* le = c + line.size();
-        while (true) {
-          const char* comma = static_cast<const char*>(std::memchr(c, ',', static_cast<std::size_t>(le - c)));
-          if (!comma) {
-            cells.emplace_back(c, static_cast<std::size_t>(le - c));
-            break;
-          }
-          cells.emplace_back(c, static_cast<std::size_t>(comma - c));
-          c = comma + 1;
-        }
       }
-      if (ok && cells.size() != ncols) {
+      if (ok && count != ncols) {
         ok = false;
-        reason = "có " + std::to_string(cells.size()) + " cột, tiêu đề có " + std::to_string(ncols) + " cột";
+        reason = "có " + std::to_string(count) + " cột, tiêu đề có " + std::to_string(ncols) + " cột";
       }
       if (ok) {
         fields.fill({});
         for (std::size_t k = 0; k < ncols; ++k)
-          if (layout.columns[k]) fields[static_cast<std::size_t>(*layout.columns[k])] = cells[k];
+          if (layout.columns[k]) fields[static_cast<std::size_t>(*layout.columns[k])] = row[k];
         ParsedRecord rec;
         if (convert_fields(fields, agencies, rec, reason)) {
           out.records.push_back(rec);

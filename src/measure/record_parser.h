@@ -12,6 +12,7 @@
 
 #include "measure/agency_table.h"
 #include "measure/dossier_record.h"
+#include "measure/page_array.h"
 
 namespace dxmon::measure {
 
@@ -29,11 +30,21 @@ struct Reject {
   std::string reason;          // Vietnamese
 };
 
+// A chunk's records: megabytes, so in huge pages (page_array.h).
+using ParsedRecords = std::vector<ParsedRecord, HugePageAllocator<ParsedRecord>>;
+
 struct ParseResult {
-  std::vector<ParsedRecord> records;
+  ParsedRecords records;
   std::vector<Reject> rejects;
   std::uint64_t lines = 0;  // lines seen in the slice (including blank ones)
   std::deque<std::string> scratch;  // unescaped values the records point to
+  // Empties it for the next chunk, keeping the memory (a chunk's records are megabytes).
+  void clear() {
+    records.clear();
+    rejects.clear();
+    lines = 0;
+    scratch.clear();
+  }
 };
 
 // Which CSV column holds which field, read from the header line.
@@ -48,7 +59,8 @@ bool convert_fields(const std::array<std::string_view, kFieldCount>& fields, con
                     ParsedRecord& out, std::string& reason);
 
 // Parses the complete lines in [begin, end). `first_line` is the file line number of the first one.
-// For NDJSON the buffer must stay readable for simdjson's padding (64 bytes) after `end`.
+// The buffer must stay readable for 64 bytes after `end` (simdjson's padding; the CSV scanner reads
+// 16 bytes at a time).
 void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const AgencyTable& agencies,
                std::uint64_t first_line, ParseResult& out);
 void parse_ndjson(const char* begin, const char* end, const AgencyTable& agencies, std::uint64_t first_line,

@@ -1,16 +1,21 @@
 #pragma once
 // The records log: dossier records kept exactly as received, append-only, checksummed: the source of
 // truth that every aggregate is derived from. One segment file per ingested file:
-//   BEGIN block (format, source name, content hash, CSV header) · DATA blocks (record lines) · COMMIT.
-// Each block is framed by a header with its length and CRC-32 of header and payload. A segment is
-// acknowledged once its COMMIT block is written and fsync'ed (file and folder); a segment without a
-// valid COMMIT (a crash mid-ingest) is removed when the log is opened, so no half file is ever used.
+//   BEGIN block (format, source name, CSV header) · DATA blocks (record lines) · COMMIT (counts,
+//   content hash).
+// Each block is framed by a header with its length and checksum of header and payload, and padded to a
+// 4 KiB boundary (written with O_DIRECT). The DATA blocks are made durable (fdatasync) before COMMIT
+// is written; a segment is acknowledged once its COMMIT is durable too (file and folder). A segment
+// without a valid COMMIT (a crash mid-ingest) is removed when the log is opened, so no half file is
+// ever used.
 #include <cstdint>
 #include <filesystem>
-#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "measure/page_array.h"
 
 namespace dxmon::measure {
 
@@ -22,7 +27,8 @@ class LogError : public std::runtime_error {
 struct BatchMeta {
   std::string format;        // "csv" or "ndjson"
   std::string source;        // the file name as given
-  std::uint64_t content_hash = 0;
+  std::uint64_t content_hash = 0;  // of the whole file as read (in COMMIT; older segments: in BEGIN)
+  std::uint64_t probe = 0;         // InputFile::probe of the file
   std::string csv_header;    // for CSV: the header line
   std::uint64_t records = 0;  // in COMMIT: accepted records
   std::uint64_t rejects = 0;
@@ -37,14 +43,33 @@ class RecordsLog {
   std::vector<std::uint32_t> segments() const;
   std::filesystem::path segment_path(std::uint32_t n) const;
 
+  // Whether segment `n` ends with a valid COMMIT (reads block headers only).
+  bool committed(std::uint32_t n) const;
   // Removes an unacknowledged segment at the end of the log (a crash during an ingest). Returns
   // how many were removed. A damaged segment that is not the last one is an error (LogError).
   int recover();
 
-  // Reads a committed segment: calls `data` with the BEGIN meta and each DATA block's payload, in
-  // order, after verifying every checksum of the segment. Returns the meta with the COMMIT counts.
-  BatchMeta read(std::uint32_t n,
-                 const std::function<void(const BatchMeta&, const char*, std::size_t)>& data) const;
+  // A committed segment, mapped and verified (every checksum) before anything is handed out: its
+  // meta (with the COMMIT counts and content hash) and its DATA blocks, in order. Each block is
+  // followed in the mapping by at least 64 readable bytes (the parsers' padding: a block is always
+  // followed by its zero padding and COMMIT). Throws LogError when the segment is damaged.
+  class Segment {
+   public:
+    Segment(const Segment&) = delete;
+    Segment& operator=(const Segment&) = delete;
+    ~Segment();
+    const BatchMeta& meta() const { return meta_; }
+    const std::vector<std::string_view>& blocks() const { return blocks_; }
+
+   private:
+    friend class RecordsLog;
+    Segment() = default;
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+    BatchMeta meta_;
+    std::vector<std::string_view> blocks_;
+  };
+  std::unique_ptr<Segment> open_segment(std::uint32_t n) const;
 
   // Writing a new segment.
   class Writer {
@@ -64,11 +89,11 @@ class RecordsLog {
     std::uint32_t number_;
     int fd_ = -1;
     std::uint64_t written_ = 0;
+    PageArray<char> staging_;  // one block, page-aligned for O_DIRECT
     bool committed_ = false;
   };
 
  private:
-  bool verify(std::uint32_t n, BatchMeta* meta) const;
   std::filesystem::path dir_;
 };
 
