@@ -294,12 +294,14 @@ void MeasurementEngine::rebuild() {
   state_.touch_all();
 }
 
-ApplyResult MeasurementEngine::publish(Store& store, const ChangeContext& ctx, bool everything) {
+ApplyResult MeasurementEngine::publish(Store& store, const ChangeContext& ctx, bool everything,
+                                       std::vector<Observation>* written) {
   Dataset data;
   data.indicators = service_indicators();
   data.observations = measured_observations(state_, everything);
   ApplyResult result = store.apply(data, ctx);
   state_.clear_touched();
+  if (written) *written = std::move(data.observations);
   // Only now, with the observations written, may a snapshot say these segments are done.
   if (last_segment_ != snapshot_segment_ &&
       (records_since_snapshot_ >= kSnapshotEvery || last_segment_ - snapshot_segment_ >= kSnapshotEverySegments))
