@@ -20,7 +20,9 @@
 //   hold measured_min_history values;
 // - the spread a score divides by is at least the noise of counting itself: binomial for a share
 //   of n dossiers, Poisson for a count. A month of 58 dossiers where 55 were usual is not an outlier
-//   because the last few months happened to be 55, 55, 56.
+//   because the last few months happened to be 55, 55, 56;
+// - a measured average (the mean satisfaction rating) is not judged: its noise depends on how the
+//   ratings spread, which the store does not keep; the share of satisfied users is judged instead.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -60,14 +62,15 @@ struct History {
   }
 };
 
-// What a measured indicator's values are, for the rules above.
-enum class Measure { Plain, Share, Count };
+// What an indicator's values are, for the rules above: reported (Plain), or measured as a share,
+// a count or an average.
+enum class Measure { Plain, Share, Count, Average };
 
 Measure measure_of(const Indicator& ind) {
   if (ind.kind != IndicatorKind::Measured) return Measure::Plain;
   if (ind.unit == "%") return Measure::Share;
   if (ind.aggregation == Aggregation::Sum) return Measure::Count;
-  return Measure::Plain;
+  return Measure::Average;
 }
 
 // The periods the dossier records cover: a national measured count summed over periods (dossiers
@@ -117,6 +120,7 @@ void check_outliers(const CheckContext& ctx, std::vector<Finding>& out) {
   const std::set<Period> covered = covered_periods(ctx);
   for (const auto& ind : ctx.data().indicators) {
     const Measure m = measure_of(ind);
+    if (m == Measure::Average) continue;
     const bool measured = ind.kind == IndicatorKind::Measured;
     const std::size_t needed =
         std::max<std::size_t>(measured ? std::max(opt.min_history, opt.measured_min_history) : opt.min_history, 2);
@@ -128,7 +132,7 @@ void check_outliers(const CheckContext& ctx, std::vector<Finding>& out) {
         std::vector<Point> points;
         for (const Observation* o : pv.values) {
           Point p{o, *o->value, 0};
-          // A share or an average over a handful of dossiers says nothing.
+          // A share over a handful of dossiers says nothing.
           if (measured && o->denominator && *o->denominator < opt.measured_min_volume) continue;
           if (m == Measure::Count) {
             auto it = nation.find(o->period);
