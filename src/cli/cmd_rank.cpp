@@ -168,7 +168,10 @@ void run_rank(const GlobalOptions& global, const RankArgs& a) {
     k.ranked = filtered(period);
     if (previous) {
       auto before = filtered(*previous);
-      if (!before.empty()) compare_with_previous(k.ranked, before), k.compared = true;
+      if (!before.empty()) {
+        compare_with_previous(k.ranked, before);
+        k.compared = true;
+      }
     }
     for (const auto& r : k.ranked) k.value_text[r.unit] = format_quantity(r.score, ind.unit);
     k.title = "Xếp hạng theo chỉ tiêu “" + ind.name + "” (" + ind.code + "), " + text::period_label(period) + group_words;
@@ -189,7 +192,10 @@ void run_rank(const GlobalOptions& global, const RankArgs& a) {
       label[c.code] = c.name.empty() ? c.code : c.name;
     }
     k.ranked = rank_composite(scores);
-    if (!before.empty()) compare_with_previous(k.ranked, rank_composite(before)), k.compared = true;
+    if (!before.empty()) {
+      compare_with_previous(k.ranked, rank_composite(before));
+      k.compared = true;
+    }
     for (const auto& s : scores) {
       k.value_text[s.unit] = text::format_number(std::round(s.points * 100) / 100) + "/" +
                              text::format_number(max_total) + " = " + text::format_number(s.index, 4);
