@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dxmon's main job on the embedded default: install what is needed, build, create a SQLite store
 # with the built-in data, ingest a generated year of dossier records for every agency, print the
-# state of every programme's targets and the measured service indicators, and write the official
+# state of every programme's targets, the measured service indicators and a ranking, and write the official
 # reports (DOCX, HTML, Markdown) into reports/ beside the store.
 # Re-running is safe: the built-in data and the same records change nothing the second time.
 #   scripts/run.sh [DB_PATH]   (default: dxmon.db in the current folder)
@@ -19,6 +19,10 @@ dxmon ingest "$records"
 dxmon show programmes
 dxmon show targets
 dxmon show observations --unit "Cả nước" --indicator dvc.ho_so_truc_tuyen
+# The provinces ranked by a composite of the measured service indicators (points ÷ maximum, with
+# the weights of the matching components of Quyết định 766/QĐ-TTg's service index).
+dxmon rank --period 2024 --group dia_phuong --component dvc.giai_quyet_dung_han=20 --component dvc.so_hoa_ho_so=22 \
+  --component dvc.ho_so_truc_tuyen=22 --component dvc.hai_long_ty_le=18 | sed -n 1,14p
 
 # The reports: seed 000 §I with its printed grouping and as computed, seed 004 §I–II, the
 # quarterly report with the measured indicators, the data-quality report and the reporting rates
@@ -26,7 +30,8 @@ dxmon show observations --unit "Cả nước" --indicator dvc.ho_so_truc_tuyen
 reports="$(dirname "$db")/reports"
 mkdir -p "$reports"
 formats=docx,html,md
-dxmon report annual --programme qd942 --period 2023 --date 16/02/2024 --format $formats --out "$reports/annual-qd942-2023"
+dxmon report annual --programme qd942 --period 2023 --date 16/02/2024 --number 14/BC-BTTTT --signer "Nguyễn Huy Dũng" \
+  --format $formats --out "$reports/annual-qd942-2023"
 dxmon report annual --programme qd942 --period 2023 --date 16/02/2024 --no-overrides --format $formats \
   --out "$reports/annual-qd942-2023-computed"
 dxmon report plan --programme khhd2022 --period 2022 --format $formats --out "$reports/plan-khhd2022-2022"

@@ -22,8 +22,9 @@ void validate_override(const Override& o) {
   throw std::invalid_argument("Điều chỉnh phân loại " + name_of(o) + " bị từ chối: " + f.what + ". " + fix + ".");
 }
 
-void apply_overrides(ProgrammeAssessment& assessment, const std::vector<Override>& overrides) {
+int apply_overrides(ProgrammeAssessment& assessment, const std::vector<Override>& overrides) {
   std::set<std::string> seen;
+  int applied = 0;
   for (const Override& o : overrides) {
     validate_override(o);
     if (!o.programme.empty() && assessment.programme && o.programme != assessment.programme->code)
@@ -33,10 +34,13 @@ void apply_overrides(ProgrammeAssessment& assessment, const std::vector<Override
     if (!t)
       throw std::invalid_argument("Điều chỉnh phân loại " + name_of(o) +
                                   " bị từ chối: không có mục tiêu mã này. Hãy kiểm tra mã mục tiêu.");
-    if (!seen.insert(o.target).second)
+    if (!seen.insert(override_key(o)).second)
       throw std::invalid_argument("Có hai điều chỉnh phân loại cho " + name_of(o) + ". Hãy giữ lại một.");
+    if (o.period != assessment.as_of) continue;
     t->override_ = o;
+    ++applied;
   }
+  return applied;
 }
 
 }  // namespace dxmon

@@ -16,8 +16,10 @@ struct ProgrammeAssessment;
 // the reason or the author is missing, or when `fine` contradicts `group` (core's override_faults()).
 void validate_override(const Override& o);
 
-// Attaches each override to its target (validating it first). Throws std::invalid_argument when
-// an override names a target the assessment does not have, or two overrides name one target.
-void apply_overrides(ProgrammeAssessment& assessment, const std::vector<Override>& overrides);
+// Attaches to its target each override whose period is the one assessed (`assessment.as_of`);
+// overrides of other periods are validated but not applied (a judgement of 2023 does not class
+// 2024). Returns how many were attached. Throws std::invalid_argument when an override names a
+// target the assessment does not have, or two overrides name one target in one period.
+int apply_overrides(ProgrammeAssessment& assessment, const std::vector<Override>& overrides);
 
 }  // namespace dxmon

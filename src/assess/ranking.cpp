@@ -14,6 +14,8 @@ bool same_score(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
+}  // namespace
+
 std::map<std::string, const Observation*> unit_values(const std::vector<Observation>& observations,
                                                       const std::string& indicator, const Period& period) {
   std::map<std::string, const Observation*> by_unit;
@@ -26,6 +28,8 @@ std::map<std::string, const Observation*> unit_values(const std::vector<Observat
   }
   return by_unit;
 }
+
+namespace {
 
 std::vector<UnitScore> scores_of(const std::map<std::string, const Observation*>& by_unit) {
   std::vector<UnitScore> scores;
@@ -75,6 +79,26 @@ void compare_with_previous(std::vector<RankedUnit>& current, const std::vector<R
       r.is_new = false;
     }
   }
+}
+
+std::string rank_change_vi(const RankedUnit& r, bool compared) {
+  if (!compared) return "-";
+  if (r.is_new) return "mới";
+  if (!r.rank_change || *r.rank_change == 0) return "giữ nguyên";
+  return (*r.rank_change > 0 ? "tăng " : "giảm ") + std::to_string(std::abs(*r.rank_change)) + " bậc";
+}
+
+Period preceding_period(const Period& p) {
+  switch (p.type) {
+    case PeriodType::Month: return p.index > 1 ? Period::of_month(p.year, p.index - 1) : Period::of_month(p.year - 1, 12);
+    case PeriodType::Quarter:
+      return p.index > 1 ? Period::of_quarter(p.year, p.index - 1) : Period::of_quarter(p.year - 1, 4);
+    case PeriodType::HalfYear: return p.index > 1 ? Period::of_half(p.year, 1) : Period::of_half(p.year - 1, 2);
+    case PeriodType::NineMonths: return Period::of_nine_months(p.year - 1);
+    case PeriodType::Year: return Period::of_year(p.year - 1);
+    case PeriodType::Day: return Period::of_day(p.first_day().plus_days(-1));
+  }
+  return p;
 }
 
 std::vector<RankedUnit> rank_by_indicator(const std::vector<Observation>& observations, const Indicator& indicator,

@@ -35,6 +35,19 @@ std::vector<RankedUnit> rank_units(std::vector<UnitScore> scores, Direction dire
 // Fills previous_rank, rank_change and is_new from an earlier ranking of the same kind.
 void compare_with_previous(std::vector<RankedUnit>& current, const std::vector<RankedUnit>& previous);
 
+// The change of rank as the reports write it: "tăng 2 bậc", "giảm 1 bậc", "giữ nguyên", "mới";
+// "-" when there was no previous ranking to compare with.
+std::string rank_change_vi(const RankedUnit& r, bool compared);
+
+// The period just before `p`, of the same type: 2024-03 → 2024-02, 2024-Q1 → 2023-Q4, 2024 → 2023,
+// 2024-H1 → 2023-H2; nine months and days go back one year and one day.
+Period preceding_period(const Period& p);
+
+// Each unit's usable value of `indicator` in `period` (the national figure excluded; of several
+// documents the one with the latest as_of counts), by unit code.
+std::map<std::string, const Observation*> unit_values(const std::vector<Observation>& observations,
+                                                      const std::string& indicator, const Period& period);
+
 // Ranks the units with a usable value of `indicator` in `period` (the national figure excluded;
 // of several documents the one with the latest as_of counts), in the indicator's direction.
 // With `previous`, the change since that period is filled in.

@@ -12,7 +12,8 @@ namespace dxmon::check {
 
 // `base` with `incoming` on top: an incoming row replaces the stored row with its key (units,
 // indicators, programmes and regimes by code; targets by programme and code; observations by
-// Observation::key(); tasks by code; overrides by programme and target); other rows are added.
+// Observation::key(); tasks by code; overrides by programme, target and period; relations by
+// relation_key()); other rows are added.
 Dataset overlay(Dataset base, const Dataset& incoming);
 
 // The findings that name a value (indicator, unit, period, document), a target or a task of

@@ -23,6 +23,11 @@ struct CheckOptions {
   double z_threshold = 3.0;
   double modified_z_threshold = 3.5;
   std::size_t min_history = 4;
+  // Indicators measured from dossier records (docs/checks.md, "Outliers on measured indicators"):
+  // shares over fewer dossiers than measured_min_volume are left out; a count is tested only when
+  // its history's median reaches measured_min_volume; the history needs measured_min_history values.
+  double measured_min_volume = 30;
+  std::size_t measured_min_history = 6;
   // A value printed unchanged across periods whose dates lie at least this many days apart.
   long repeated_min_days = 365;
 };

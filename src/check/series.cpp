@@ -5,11 +5,12 @@
 
 namespace dxmon::check {
 
-std::vector<std::vector<PeriodValues>> series_of(const CheckContext& ctx, const std::string& indicator) {
-  std::map<std::string, std::map<Period, PeriodValues>> by_unit;
+std::vector<std::vector<PeriodValues>> series_of(const CheckContext& ctx, const std::string& indicator, SeriesKey key) {
+  std::map<std::pair<std::string, int>, std::map<Period, PeriodValues>> by_unit;
   for (const Observation* o : ctx.observations_of(indicator)) {
     if (!o->value || o->flags.no_data) continue;
-    auto& pv = by_unit[o->unit][o->period];
+    const int type = key == SeriesKey::UnitAndPeriodType ? static_cast<int>(o->period.type) : 0;
+    auto& pv = by_unit[{o->unit, type}][o->period];
     const Date d = reference_date(*o);
     if (pv.values.empty() || d < pv.date) pv.date = d;
     pv.period = o->period;

@@ -30,7 +30,7 @@ void add_check_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--format", args->format, "text (default) | json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([args, &global] {
     auto store = global.open();
-    auto findings = run_store_checks(store->load_all(), global.data_dir);
+    auto findings = run_store_checks(store->load_all());
     if (!args->rules.empty()) {
       std::set<std::string> wanted(args->rules.begin(), args->rules.end());
       std::erase_if(findings, [&](const check::Finding& f) { return !wanted.count(f.rule); });

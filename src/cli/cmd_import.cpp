@@ -41,7 +41,7 @@ void add_import_command(CLI::App& app, GlobalOptions& global) {
     auto report = io::import_files(*store, args->files, options);
     int code = print_import_report(report, args->dry_run, std::cout, std::cerr);
     if (code != kExitOk) throw CommandFailure(code, "nhập dữ liệu không thành công");
-    report_import_checks(*store, report.data, args->dry_run, global.data_dir, std::cout);
+    report_import_checks(*store, report.data, args->dry_run, std::cout);
   });
 }
 

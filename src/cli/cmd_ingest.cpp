@@ -7,9 +7,11 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/findings_print.h"
 #include "cli/records_location.h"
 #include "measure/counts_export.h"
 #include "measure/engine.h"
+#include "measure/service_indicators.h"
 #include "text/number.h"
 
 namespace dxmon::cli {
@@ -104,12 +106,16 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
   ChangeContext ctx;
   ctx.who = "dxmon ingest";
   ctx.why = "đo tự động từ bản ghi hồ sơ";
-  ApplyResult r = engine->publish(*store, ctx);
+  std::vector<Observation> written;
+  ApplyResult r = engine->publish(*store, ctx, false, &written);
   auto t_publish = clock::now();
   std::cout << "Chỉ tiêu đo tự động: " << count(static_cast<std::uint64_t>(r.observations.inserted)) << " giá trị mới, "
             << count(static_cast<std::uint64_t>(r.observations.updated)) << " cập nhật, "
             << count(static_cast<std::uint64_t>(r.observations.unchanged)) << " không đổi; "
             << count(engine->state().dossiers().size()) << " hồ sơ trong kho\n";
+  // The checks of single values on what was just written (docs/checks.md, "When the checks run").
+  report_measured_checks(measure::service_indicators(), std::move(written), std::cout);
+  auto t_checks = clock::now();
   if (!opt.counts.empty()) {
     std::ofstream out(opt.counts);
     if (!out) throw CommandFailure(kExitNoInput, "không ghi được " + opt.counts);
@@ -124,11 +130,12 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
                                                : 0.0;
     std::fprintf(stderr,
                  "timings_ms open=%.1f ingest=%.1f (apply=%.1f parse_wait=%.1f log_wait=%.1f commit=%.1f) "
-                 "publish=%.1f (observations=%.1f store=%.1f snapshot=%.1f) total=%.1f dedup_bytes_per_dossier=%.1f\n",
+                 "publish=%.1f (observations=%.1f store=%.1f snapshot=%.1f) checks=%.1f total=%.1f "
+                 "dedup_bytes_per_dossier=%.1f\n",
                  ms(t_open - t0), ms(t_ingest - t_open), times.apply_ms, times.parse_wait_ms, times.log_wait_ms,
                  times.commit_ms, ms(t_publish - t_ingest), engine->publish_times().observations_ms,
-                 engine->publish_times().store_ms, engine->publish_times().snapshot_ms, ms(clock::now() - t0),
-                 per_dossier);
+                 engine->publish_times().store_ms, engine->publish_times().snapshot_ms, ms(t_checks - t_publish),
+                 ms(clock::now() - t0), per_dossier);
   }
   if (failed) throw CommandFailure(kExitDataError, "có tệp không được tiếp nhận (xem thông báo ở trên)");
 }

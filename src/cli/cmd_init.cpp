@@ -39,7 +39,7 @@ void add_init_command(CLI::App& app, GlobalOptions& global) {
     if (code != kExitOk) throw CommandFailure(kExitInternal, "dữ liệu có sẵn không hợp lệ — đây là lỗi của dxmon, hãy báo lại");
     // The built-in data carries the seed reports' own errors (data/README.md): count them here,
     // `dxmon check` lists them.
-    print_finding_counts(run_store_checks(store->load_all(), global.data_dir), std::cout);
+    print_finding_counts(run_store_checks(store->load_all()), std::cout);
   });
 }
 

@@ -8,7 +8,6 @@
 #include "check/finding.h"
 #include "cli/command.h"
 #include "cli/findings_print.h"
-#include "io/import.h"
 #include "report/kinds/report_kinds.h"
 #include "report/render.h"
 #include "text/vdate.h"
@@ -17,8 +16,8 @@ namespace dxmon::cli {
 namespace {
 
 struct ReportArgs {
-  std::string kind, programme, period, method = "threshold", regime, date, number, out;
-  std::vector<std::string> formats;
+  std::string kind, programme, period, method = "threshold", regime, date, number, out, signer, signer_title;
+  std::vector<std::string> formats, recipients;
   bool no_overrides = false;
   std::string fail_on = "never";
 };
@@ -66,14 +65,17 @@ report::ReportRequest make_request(const ReportArgs& a, const report::ReportKind
   if (!method) throw CommandFailure(kExitUsage, "phương pháp đánh giá không hỗ trợ: " + a.method);
   rq.method = *method;
   rq.apply_overrides = !a.no_overrides;
-  if (a.date.empty()) {
-    rq.date = io::today_in_vietnam();
-  } else {
+  // Without --date the report is a draft of its period (date left blank, as seed 002 line 5): it is
+  // judged on the day after the period ends and issued by the body in force then, whatever today is.
+  if (!a.date.empty()) {
     auto d = text::parse_date(a.date);
     if (!d) throw CommandFailure(kExitUsage, "không hiểu ngày báo cáo \"" + a.date + "\" — hãy viết như 16/02/2024");
     rq.date = *d;
   }
   rq.number = a.number;
+  rq.signer = a.signer;
+  rq.signer_title = a.signer_title;
+  rq.recipients = a.recipients;
   return rq;
 }
 
@@ -107,8 +109,15 @@ void add_report_command(CLI::App& app, GlobalOptions& global) {
       ->delimiter(',')
       ->check(CLI::IsMember({"docx", "html", "md", "xlsx", "json"}));
   cmd->add_option("--out", a->out, "Output path (one format) or base name (several); - writes one text format to stdout");
-  cmd->add_option("--date", a->date, "Date of the report (default: today in Vietnam)");
+  cmd->add_option("--date", a->date,
+                  "Date of the report (default: none — a draft with the date left blank, judged on the day after "
+                  "the period ends; rates: after the deadline)");
   cmd->add_option("--number", a->number, "Document number, e.g. 14/BC-BTTTT");
+  cmd->add_option("--signer", a->signer, "Name of the signer, e.g. \"Nguyễn Huy Dũng\" (default: left blank to sign)");
+  cmd->add_option("--signer-title", a->signer_title,
+                  "Position of the signer (default THỨ TRƯỞNG, signing for the minister; \"Bộ trưởng\" signs in person)");
+  cmd->add_option("--recipient", a->recipients,
+                  "One line of Nơi nhận, as printed (repeatable; replaces the default list), e.g. \"Thủ tướng Chính phủ (để b/c);\"");
   cmd->add_option("--fail-on", a->fail_on, "Refuse to write the report when the checks find errors: error | never (default)")
       ->check(CLI::IsMember({"error", "never"}));
   cmd->callback([a, &global] {
@@ -118,11 +127,11 @@ void add_report_command(CLI::App& app, GlobalOptions& global) {
     auto store = global.open();
     report::ReportInputs inputs;
     try {
-      inputs = report::load_report_inputs(*store, global.data_dir + "/checks/indicator_relations.csv", rq);
+      inputs = report::load_report_inputs(*store, rq);
     } catch (const std::invalid_argument& e) {
       throw CommandFailure(kExitNoInput, e.what());
     }
-    auto findings = run_store_checks(inputs.data, global.data_dir);
+    auto findings = run_store_checks(inputs.data);
     print_finding_counts(findings, std::cerr);
     if (a->fail_on == "error")
       for (const auto& f : findings)

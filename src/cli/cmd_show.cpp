@@ -218,10 +218,10 @@ void show_observations(Store& store, const ShowOptions& opt) {
 }
 
 void show_overrides(Store& store, const ShowOptions& opt) {
-  ConsoleTable t({"Chương trình", "Mục tiêu", "Nhóm", "Người đánh giá", "Ngày", "Lý do"}, {0, 0, 30, 24, 0, 50});
+  ConsoleTable t({"Chương trình", "Mục tiêu", "Kỳ", "Nhóm", "Người đánh giá", "Ngày", "Lý do"}, {0, 0, 0, 30, 24, 0, 50});
   auto list = store.overrides(opt.programme);
   for (const auto& o : list)
-    t.add_row({o.programme, o.target, std::string(report_group_label_vi(o.group)), o.who,
+    t.add_row({o.programme, o.target, o.period.id(), std::string(report_group_label_vi(o.group)), o.who,
                o.when ? text::format_date_short(*o.when) : "", o.why});
   t.print(std::cout);
   std::cout << "\n" << list.size() << " đánh giá ghi đè\n";

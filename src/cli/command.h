@@ -43,6 +43,8 @@ void add_generate_command(CLI::App& app, GlobalOptions& global);
 // Checks and reports (src/check/, src/report/kinds/).
 void add_check_command(CLI::App& app, GlobalOptions& global);
 void add_report_command(CLI::App& app, GlobalOptions& global);
+// Rankings by one indicator or a composite index (src/assess/ranking.h, composite_index.h).
+void add_rank_command(CLI::App& app, GlobalOptions& global);
 // The reports units send under a regime. (Overrides of target classes come in with `import`.)
 void add_submission_command(CLI::App& app, GlobalOptions& global);
 

@@ -1,12 +1,13 @@
 #include "cli/findings_print.h"
 
+#include <iostream>
+
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "check/import_scope.h"
 #include "check/run_checks.h"
 #include "cli/command.h"
-#include "io/relations_file.h"
 #include "text/number.h"
 
 namespace dxmon::cli {
@@ -71,22 +72,31 @@ void print_findings_json(const std::vector<check::Finding>& findings, std::ostre
   out << array.dump(2) << "\n";
 }
 
-std::vector<check::Finding> run_store_checks(const Dataset& data, const std::string& data_dir) {
-  io::Problems problems;
+std::vector<check::Finding> run_store_checks(const Dataset& data) {
+  if (data.relations.empty() && !data.observations.empty())
+    std::cerr << "Lưu ý: kho dữ liệu chưa có quan hệ giữa các chỉ tiêu nên chưa kiểm tra được tổng các phần, số "
+                 "liệu trùng, số lũy kế và mẫu số theo nhóm đơn vị — hãy nhập tệp quan hệ: dxmon import "
+                 "data/indicator_relations.csv (hoặc chạy lại dxmon init --builtin).\n";
   check::CheckOptions options;
-  options.relations = io::read_relations_file(data_dir + "/checks/indicator_relations.csv", problems);
-  if (!problems.empty()) {
-    std::string text = "không đọc được tệp quan hệ giữa các chỉ tiêu:";
-    for (const auto& p : problems) text += "\n  " + p.to_string();
-    throw CommandFailure(kExitNoInput, text);
-  }
+  options.relations = data.relations;
   return check::run_checks(data, options);
 }
 
-void report_import_checks(Store& store, const Dataset& incoming, bool dry_run, const std::string& data_dir,
-                          std::ostream& out) {
+void report_measured_checks(const std::vector<Indicator>& indicators, std::vector<Observation> written,
+                            std::ostream& out) {
+  Dataset data;
+  data.indicators = indicators;
+  data.observations = std::move(written);
+  check::CheckOptions options;
+  options.rules = {"share_bounds", "share_consistency"};
+  const auto findings = check::run_checks(data, options);
+  print_finding_counts(findings, out);
+  for (const auto& f : findings) print_finding(f, out);
+}
+
+void report_import_checks(Store& store, const Dataset& incoming, bool dry_run, std::ostream& out) {
   Dataset after = dry_run ? check::overlay(store.load_all(), incoming) : store.load_all();
-  auto all = run_store_checks(after, data_dir);
+  auto all = run_store_checks(after);
   auto own = check::findings_involving(all, incoming);
   print_finding_counts(own, out);
   for (const auto& f : own) print_finding(f, out);

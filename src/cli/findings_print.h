@@ -17,14 +17,20 @@ void print_finding_counts(const std::vector<check::Finding>& findings, std::ostr
 // The findings as a JSON array (for scripts).
 void print_findings_json(const std::vector<check::Finding>& findings, std::ostream& out);
 
-// The checks over `data` with the relations in the data folder; throws CommandFailure when the
-// relations file is broken.
-std::vector<check::Finding> run_store_checks(const Dataset& data, const std::string& data_dir);
+// The checks over `data` with the relations between indicators it holds (Dataset::relations, stored
+// like every other kind). A store with values but no relations gets a note on stderr saying which
+// checks could not run and how to load them.
+std::vector<check::Finding> run_store_checks(const Dataset& data);
+
+// After an ingest: the rules that look at one value alone (share_bounds, share_consistency) on the
+// measured values just written, `indicators` being the measured indicators; prints the count and
+// every finding. The rules that compare values need the store's history (dxmon check).
+void report_measured_checks(const std::vector<Indicator>& indicators, std::vector<Observation> written,
+                            std::ostream& out);
 
 // After an import: runs the checks over the store as it is now (`incoming` already applied) or,
 // for a dry run, as it would be, and prints the findings that involve `incoming` in full and a
 // count of the rest.
-void report_import_checks(Store& store, const Dataset& incoming, bool dry_run, const std::string& data_dir,
-                          std::ostream& out);
+void report_import_checks(Store& store, const Dataset& incoming, bool dry_run, std::ostream& out);
 
 }  // namespace dxmon::cli

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   add_generate_command(app, global);
   add_check_command(app, global);
   add_report_command(app, global);
+  add_rank_command(app, global);
   add_submission_command(app, global);
 
   try {

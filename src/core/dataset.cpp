@@ -21,6 +21,7 @@ void Dataset::append(Dataset&& other) {
   move_into(tasks, other.tasks);
   move_into(overrides, other.overrides);
   move_into(regimes, other.regimes);
+  move_into(relations, other.relations);
 }
 
 }  // namespace dxmon

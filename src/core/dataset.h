@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/indicator.h"
+#include "core/indicator_relation.h"
 #include "core/observation.h"
 #include "core/override.h"
 #include "core/programme.h"
@@ -21,13 +22,14 @@ struct Dataset {
   std::vector<Target> targets;
   std::vector<Observation> observations;
   std::vector<Task> tasks;
-  std::vector<Override> overrides;        // manual classes of targets (keyed programme + target)
+  std::vector<Override> overrides;        // manual classes of targets (keyed programme + target + period)
   std::vector<ReportingRegime> regimes;   // reporting regimes (keyed by code)
+  std::vector<IndicatorRelation> relations;  // what the checks know of indicators (relation_key())
 
   bool empty() const {
     return units.empty() && successions.empty() && indicators.empty() && programmes.empty() &&
            targets.empty() && observations.empty() && tasks.empty() && overrides.empty() &&
-           regimes.empty();
+           regimes.empty() && relations.empty();
   }
   void append(Dataset&& other);
   bool operator==(const Dataset&) const = default;

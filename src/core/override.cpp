@@ -1,15 +1,22 @@
 #include "core/override.h"
 
 #include "text/text.h"
+#include "text/vdate.h"
 
 namespace dxmon {
 
 std::string override_subject_vi(const Override& o) {
-  return "mục tiêu \"" + o.target + "\"" + (o.programme.empty() ? "" : " của chương trình \"" + o.programme + "\"");
+  return "mục tiêu \"" + o.target + "\"" + (o.programme.empty() ? "" : " của chương trình \"" + o.programme + "\"") +
+         (o.period.year == 0 ? "" : " (" + text::period_label(o.period) + ")");
 }
+
+std::string override_key(const Override& o) { return o.programme + "|" + o.target + "|" + o.period.id(); }
 
 std::vector<OverrideFault> override_faults(const Override& o) {
   std::vector<OverrideFault> out;
+  if (o.period.year == 0)
+    out.push_back({"period", "thiếu kỳ đánh giá",
+                   "hãy ghi kỳ mà điều chỉnh này đánh giá (trường \"period\"), ví dụ 2023 cho báo cáo năm 2023"});
   // A blank of spaces is no reason: the point of an override is that someone can read why.
   if (text::squish(o.why).empty())
     out.push_back({"why", "thiếu lý do",

@@ -205,6 +205,7 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
       emit(RowOut()
                .set("programme", o.programme)
                .set("target", o.target)
+               .set("period", o.period.id())
                .set("group", std::string(report_group_id(o.group)))
                .set("fine", o.fine ? std::string(progress_class_id(*o.fine)) : "")
                .set("who", o.who)
@@ -226,6 +227,15 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
                .set("cutoff", std::string(cutoff_rule_id(g.cutoff)))
                .set("deadline", g.deadline.id())
                .set("source", g.source));
+  });
+  add(Kind::Relations, [&](auto emit) {
+    for (const auto& r : d.relations)
+      emit(RowOut()
+               .set("relation", std::string(relation_kind_id(r.kind)))
+               .set("indicator", r.indicator)
+               .list("parts", r.parts)
+               .set("group", unit_selection_id(r.group))
+               .set("source", r.source));
   });
   return out;
 }

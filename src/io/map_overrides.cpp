@@ -1,4 +1,5 @@
-// overrides rows → Override entities: a person's class for a target, with who, when and why.
+// overrides rows → Override entities: a person's class for a target in one period, with who, when
+// and why.
 // The checks are core's override_faults(), each reported at the cell it is about.
 #include "core/override.h"
 #include "io/enum_choices.h"
@@ -36,6 +37,9 @@ void Mapping::overrides(const BoundTable& t) {
     o.target = r.required("target");
     bool target_ok = !o.target.empty() && require_programme(r, "programme", o.programme) &&
                      require_target(r, "target", o.programme, o.target);
+    // A blank period cell is refused below by override_faults() ("thiếu kỳ đánh giá").
+    const std::optional<Period> period = r.period("period");
+    if (period) o.period = *period;
     std::optional<ReportGroup> group;
     if (!r.required("group").empty()) group = r.choice("group", report_group_choices(), "nhóm phân loại");
     o.fine = r.choice("fine", progress_class_choices(), "mức phân loại chi tiết");
@@ -47,11 +51,12 @@ void Mapping::overrides(const BoundTable& t) {
     bool faultless = true;
     for (const auto& f : override_faults(o)) {
       if (f.field == "fine" && !group) continue;  // the group cell already has its problem
+      if (f.field == "period" && !r.text("period").empty()) continue;  // unreadable: already said
       r.problem(f.field, "điều chỉnh phân loại " + override_subject_vi(o) + " bị từ chối: " + f.what, f.fix);
       faultless = false;
     }
     if (!group || !target_ok || !faultless) continue;
-    if (first_time(seen_overrides_, o.programme + "|" + o.target, r, "target",
+    if (first_time(seen_overrides_, override_key(o), r, "target",
                    "điều chỉnh phân loại " + override_subject_vi(o)))
       out_.overrides.push_back(std::move(o));
   }

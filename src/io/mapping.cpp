@@ -212,6 +212,7 @@ Dataset map_tables(const std::vector<Table>& tables, const Catalogue& stored, co
   m.finish_tasks();
   each(Kind::Overrides, &Mapping::overrides);
   each(Kind::Regimes, &Mapping::regimes);
+  each(Kind::Relations, &Mapping::relations);
   return m.take();
 }
 

@@ -29,6 +29,7 @@ class Mapping {
   void finish_tasks();
   void overrides(const BoundTable& t);  // after finish_targets()
   void regimes(const BoundTable& t);
+  void relations(const BoundTable& t);
 
   Dataset take() { return std::move(out_); }
 
@@ -64,7 +65,7 @@ class Mapping {
   std::vector<PendingParent> pending_parents_;
 
   std::map<std::string, std::string> seen_units_, seen_successions_, seen_indicators_, seen_programmes_,
-      seen_observations_, seen_tasks_, seen_overrides_, seen_regimes_;
+      seen_observations_, seen_tasks_, seen_overrides_, seen_regimes_, seen_relations_;
 
   // Targets are grouped by programme|code across rows; each group remembers where its
   // target-level columns were first given, to point at both rows when they disagree.

@@ -95,6 +95,7 @@ std::vector<KindSpec> make_kinds() {
       {Kind::Overrides, "overrides", {"điều chỉnh phân loại"},
        {{"programme", {"chương trình"}, true},
         {"target", {"mục tiêu", "mã mục tiêu"}, true},
+        {"period", {"kỳ đánh giá", "kỳ"}, true},
         {"group", {"nhóm"}, true},
         {"fine", {"mức chi tiết"}},
         {"who", {"người quyết định"}, true},
@@ -112,6 +113,13 @@ std::vector<KindSpec> make_kinds() {
         {"frequency", {"tần suất"}, true},
         {"cutoff", {"chốt số liệu"}},
         {"deadline", {"thời hạn"}},
+        {"source", {"nguồn"}}}},
+      // docs/checks.md: what the checks know of indicators (parts and totals, running totals, …).
+      {Kind::Relations, "indicator_relations", {"quan hệ chỉ tiêu", "quan hệ giữa các chỉ tiêu"},
+       {{"relation", {"quan hệ"}, true},
+        {"indicator", {"chỉ tiêu"}, true},
+        {"parts", {"các phần"}, false, T::List},
+        {"group", {"nhóm đơn vị"}},
         {"source", {"nguồn"}}}},
   };
 }

@@ -402,7 +402,8 @@ void MeasurementEngine::rebuild() {
   state_.touch_all();
 }
 
-ApplyResult MeasurementEngine::publish(Store& store, const ChangeContext& ctx, bool everything) {
+ApplyResult MeasurementEngine::publish(Store& store, const ChangeContext& ctx, bool everything,
+                                       std::vector<Observation>* written) {
   publish_times_ = {};
   // A due snapshot is written beside the observations: both only read the state. It keeps the
   // agency × months not yet published, so a crash before the store's commit loses nothing.
@@ -432,6 +433,7 @@ ApplyResult MeasurementEngine::publish(Store& store, const ChangeContext& ctx, b
   }
   state_.clear_touched();
   mark_published();
+  if (written) *written = std::move(data.observations);
   return result;
 }
 

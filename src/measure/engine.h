@@ -85,8 +85,10 @@ class MeasurementEngine {
   void rebuild();
 
   // Writes the observations of everything touched since the last publish (one Store::apply), then
-  // saves a snapshot when enough has changed since the last one.
-  ApplyResult publish(Store& store, const ChangeContext& ctx, bool everything = false);
+  // saves a snapshot when enough has changed since the last one. `written`, when given, receives
+  // the observations handed to the store (for the checks the ingest runs on them).
+  ApplyResult publish(Store& store, const ChangeContext& ctx, bool everything = false,
+                      std::vector<Observation>* written = nullptr);
 
   const PublishTimes& publish_times() const { return publish_times_; }
 

@@ -192,10 +192,12 @@ std::string row_xml(const Row& row, const Table& t, const std::vector<int>& widt
     std::string mark = marks && i < marks->size() ? mark_run((*marks)[i]) : "";
     // Each line of a cell is its own paragraph: a justified line ended by a break would be
     // stretched across the cell.
+    // A group heading row stays on the page of the row after it (keep-with-next on its paragraphs),
+    // so a pillar title is never left alone at the foot of a page.
     std::vector<std::vector<Run>> lines = split_lines(c.runs);
     std::string content;
     for (std::size_t l = 0; l < lines.size(); ++l)
-      content += para(style("TableText") + std::string("<w:jc w:val=\"") + jc(a) + "\"/>",
+      content += para(style("TableText") + (group ? "<w:keepNext/>" : "") + std::string("<w:jc w:val=\"") + jc(a) + "\"/>",
                       runs_xml(lines[l], Font{header || group, false, false, 0}) + (l + 1 == lines.size() ? mark : ""));
     out += cell_xml(width, content, span, extra);
     col += static_cast<std::size_t>(span);

@@ -111,8 +111,10 @@ constexpr std::array<std::string_view, 5> kTaskStatusColumns{"task", "seq", "sta
 constexpr std::array<std::string_view, 6> kRevisionColumns{
     "observation_key", "changed_at", "changed_by", "old_value", "new_value", "reason"};
 
-constexpr std::array<std::string_view, 8> kOverrideColumns{
-    "programme", "target", "report_group", "fine_class", "who", "decided_on", "why", "source"};
+constexpr std::array<std::string_view, 9> kOverrideColumns{
+    "programme", "target", "period_id", "report_group", "fine_class", "who", "decided_on", "why", "source"};
+
+constexpr std::array<std::string_view, 5> kRelationColumns{"relation", "indicator", "parts", "unit_group", "source"};
 
 constexpr std::array<std::string_view, 11> kRegimeColumns{
     "code", "name", "legal_basis", "recipient", "unit_group", "units", "indicators", "frequency", "cutoff_rule",
@@ -348,10 +350,10 @@ Revision RowCodec<Revision>::decode(const Row& r) {
 }
 
 // ---- overrides ----
-const TableSpec RowCodec<Override>::spec{"overrides", kOverrideColumns, 2, kOverrideColumns.size()};
+const TableSpec RowCodec<Override>::spec{"overrides", kOverrideColumns, 3, kOverrideColumns.size()};
 
 Row RowCodec<Override>::encode(const Override& o) {
-  return {str(o.programme), str(o.target), str(report_group_id(o.group)),
+  return {str(o.programme), str(o.target), str(o.period.id()), str(report_group_id(o.group)),
           o.fine ? str(progress_class_id(*o.fine)) : Value{nullptr}, str(o.who), date_value(o.when), str(o.why),
           str(o.source)};
 }
@@ -360,13 +362,33 @@ Override RowCodec<Override>::decode(const Row& r) {
   Override o;
   o.programme = sql::text(r[0]);
   o.target = sql::text(r[1]);
-  o.group = parsed(parse_report_group(sql::text(r[2])), "overrides.report_group", r[2]);
-  if (auto fine = sql::opt_text(r[3])) o.fine = parsed(parse_progress_class(*fine), "overrides.fine_class", r[3]);
-  o.who = sql::text(r[4]);
-  o.when = opt_date(r[5], "overrides.decided_on");
-  o.why = sql::text(r[6]);
-  o.source = sql::text(r[7]);
+  o.period = parsed(Period::parse_id(sql::text(r[2])), "overrides.period_id", r[2]);
+  o.group = parsed(parse_report_group(sql::text(r[3])), "overrides.report_group", r[3]);
+  if (auto fine = sql::opt_text(r[4])) o.fine = parsed(parse_progress_class(*fine), "overrides.fine_class", r[4]);
+  o.who = sql::text(r[5]);
+  o.when = opt_date(r[6], "overrides.decided_on");
+  o.why = sql::text(r[7]);
+  o.source = sql::text(r[8]);
   return o;
+}
+
+// ---- relations between indicators ----
+const TableSpec RowCodec<IndicatorRelation>::spec{"indicator_relations", kRelationColumns, 3, kRelationColumns.size()};
+
+Row RowCodec<IndicatorRelation>::encode(const IndicatorRelation& r) {
+  return {str(relation_kind_id(r.kind)), str(r.indicator), list_value(r.parts), str(unit_selection_id(r.group)),
+          str(r.source)};
+}
+
+IndicatorRelation RowCodec<IndicatorRelation>::decode(const Row& r) {
+  IndicatorRelation out;
+  out.kind = parsed(parse_relation_kind(sql::text(r[0])), "indicator_relations.relation", r[0]);
+  out.indicator = sql::text(r[1]);
+  out.parts = list(r[2], "indicator_relations.parts");
+  if (const std::string group = sql::text(r[3]); !group.empty())
+    out.group = parsed(parse_unit_selection(group), "indicator_relations.unit_group", r[3]);
+  out.source = sql::text(r[4]);
+  return out;
 }
 
 // ---- reporting regimes ----

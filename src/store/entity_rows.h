@@ -108,7 +108,15 @@ struct RowCodec<Override> {
   static const TableSpec spec;
   static sql::Row encode(const Override& o);
   static Override decode(const sql::Row& r);
-  static std::string key(const Override& o) { return o.programme + "|" + o.target; }
+  static std::string key(const Override& o) { return override_key(o); }
+};
+
+template <>
+struct RowCodec<IndicatorRelation> {
+  static const TableSpec spec;
+  static sql::Row encode(const IndicatorRelation& r);
+  static IndicatorRelation decode(const sql::Row& r);
+  static std::string key(const IndicatorRelation& r) { return relation_key(r); }
 };
 
 template <>

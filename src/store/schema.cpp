@@ -5,6 +5,7 @@
 
 #include "store/store.h"
 #include "store/store_clock.h"
+#include "text/text.h"
 
 namespace dxmon {
 namespace {
@@ -187,7 +188,8 @@ CREATE TABLE submissions (
 CREATE INDEX submissions_by_period ON submissions (regime, period_id);
 )sql";
 
-// Manual classes of targets (assess/override.h): one per target, replaced by a later judgement.
+// Manual classes of targets (assess/override.h): one per target, replaced by a later judgement
+// (migration 4 adds the period judged to the key).
 // "group" and "when" are SQL words, hence report_group and decided_on. A reason and an author are
 // required (override_faults()); the CHECKs keep a blank out even when a row is written by hand.
 constexpr std::string_view kOverridesSchema = R"sql(
@@ -205,10 +207,61 @@ CREATE TABLE overrides (
 );
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// An override judges one assessment period: the period becomes part of its key, so a target may
+// have one override per period. Rows stored before this migration had no period; each gets the
+// year before its decision date (judgements are recorded in the report issued after the year they
+// judge, as 14/BC-BTTTT of 16/02/2024 on 2023). A row without a decision date cannot be placed and
+// blocks the migration (kOverridesWithoutDate). SQLite cannot change a primary key in place, so
+// the table is rebuilt; the statements are plain SQL both backends accept.
+constexpr std::string_view kOverridePeriodSchema = R"sql(
+CREATE TABLE overrides_by_period (
+  programme TEXT NOT NULL,
+  target TEXT NOT NULL,
+  period_id TEXT NOT NULL CHECK (period_id <> ''),
+  report_group TEXT NOT NULL,
+  fine_class TEXT,
+  who TEXT NOT NULL CHECK (who <> ''),
+  decided_on TEXT,
+  why TEXT NOT NULL CHECK (why <> ''),
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (programme, target, period_id),
+  FOREIGN KEY (programme, target) REFERENCES targets(programme, code)
+);
+INSERT INTO overrides_by_period (programme, target, period_id, report_group, fine_class, who, decided_on, why, source)
+  SELECT programme, target, CAST(CAST(substr(decided_on, 1, 4) AS INTEGER) - 1 AS TEXT), report_group, fine_class,
+         who, decided_on, why, source
+  FROM overrides;
+DROP TABLE overrides;
+ALTER TABLE overrides_by_period RENAME TO overrides;
+)sql";
+constexpr std::string_view kOverridesWithoutDate =
+    "SELECT programme, target FROM overrides WHERE decided_on IS NULL ORDER BY programme, target";
+constexpr std::string_view kDateTheOverrides =
+    "các điều chỉnh phân loại này chưa có ngày quyết định nên không xác định được kỳ đánh giá của chúng: hãy dùng "
+    "bản dxmon đang chạy để nhập lại chúng với ngày quyết định (cột when), hoặc xoá chúng, rồi mở lại kho dữ liệu";
+
+// What the checks know about indicators (core/indicator_relation.h, docs/checks.md): catalogue
+// data, imported with the built-in data, so that the checks of a store need no file of the
+// repository. Parts are a JSON array of indicator codes; unit_group the group or the ';'-list of
+// unit kinds as written in the file ('' when none). A relation is identified by its kind, its
+// indicator and its parts (one total may have several sets of parts).
+constexpr std::string_view kRelationsSchema = R"sql(
+CREATE TABLE indicator_relations (
+  relation TEXT NOT NULL,
+  indicator TEXT NOT NULL REFERENCES indicators(code),
+  parts TEXT NOT NULL DEFAULT '[]',
+  unit_group TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (relation, indicator, parts)
+);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "catalogue, observations, revisions, tasks", kInitialSchema},
     {2, "reporting regimes and submissions", kRegimesSchema},
     {3, "overrides of target classes", kOverridesSchema},
+    {4, "overrides judge one assessment period", kOverridePeriodSchema, kOverridesWithoutDate, kDateTheOverrides},
+    {5, "relations between indicators, for the checks", kRelationsSchema},
 }};
 
 constexpr std::string_view kBootstrap =
@@ -250,6 +303,18 @@ void migrate(sql::Session& session) {
     std::set<int> done = applied_versions(session);
     for (const auto& m : kMigrations) {
       if (done.contains(m.version)) continue;
+      if (!m.blocked_by.empty()) {
+        std::vector<std::string> blocking;
+        for (const auto& row : session.query(m.blocked_by)) {
+          std::vector<std::string> cells;
+          for (const auto& cell : row) cells.push_back(sql::text(cell));
+          blocking.push_back(text::join(cells, "/"));
+        }
+        if (!blocking.empty())
+          throw StoreError("không áp dụng được bước nâng cấp lược đồ số " + std::to_string(m.version) + " (" +
+                           std::string(m.description) + ") cho " + text::join(blocking, ", ") + ": " +
+                           std::string(m.unblock) + ". Không có thay đổi nào được ghi.");
+      }
       try {
         session.execute_script(render_migration(m.sql, session.dialect()));
       } catch (const StoreError& e) {

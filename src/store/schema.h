@@ -14,6 +14,10 @@ struct Migration {
   int version;
   std::string_view description;
   std::string_view sql;
+  // A query that returns a row for each stored row the migration cannot carry over, and what the
+  // user must do about them: the migration is refused (nothing changed) while it returns any.
+  std::string_view blocked_by = {};
+  std::string_view unblock = {};
 };
 
 std::span<const Migration> migrations();

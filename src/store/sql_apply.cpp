@@ -101,6 +101,7 @@ class Applier {
     apply_observations(data.observations);
     apply_overrides(data.overrides);
     apply_regimes(data.regimes);
+    apply_relations(data.relations);
     return result_;
   }
 
@@ -274,9 +275,20 @@ class Applier {
       std::string what = "điều chỉnh phân loại " + override_subject_vi(o);
       for (const auto& f : override_faults(o)) require(false, what + ": " + f.what + " — " + f.fix);
       require_programme(o.programme, what);
-      require(targets.contains(RowCodec<Override>::key(o)),
+      require(targets.contains(o.programme + "|" + o.target),
               what + ": chương trình không có mục tiêu mã \"" + o.target +
                   "\" — hãy sửa mã mục tiêu, hoặc nhập mục tiêu này cùng lúc");
+    });
+  }
+
+  // A relation's indicators must be in the catalogue (stored or in the same dataset).
+  void apply_relations(const std::vector<IndicatorRelation>& incoming) {
+    if (incoming.empty()) return;
+    auto stored = by_key(store_.relations());
+    upsert(incoming, stored, result_.relations, [this](const IndicatorRelation& r) {
+      const std::string what = "quan hệ " + std::string(relation_kind_id(r.kind)) + " của chỉ tiêu \"" + r.indicator + "\"";
+      require_indicator(r.indicator, what);
+      for (const auto& part : r.parts) require_indicator(part, what);
     });
   }
 

@@ -128,8 +128,13 @@ std::vector<Revision> SqlStore::revisions(const std::string& observation_key) {
 std::vector<Override> SqlStore::overrides(const std::string& programme) {
   return read<Override>(*session_,
                         where_programme("programme", programme) + " ORDER BY " +
-                            ordered_text(session_->dialect(), {"programme", "target"}),
+                            ordered_text(session_->dialect(), {"programme", "target", "period_id"}),
                         programme_param(programme));
+}
+
+std::vector<IndicatorRelation> SqlStore::relations() {
+  return read<IndicatorRelation>(*session_,
+                                 " ORDER BY " + ordered_text(session_->dialect(), {"relation", "indicator", "parts"}));
 }
 
 }  // namespace dxmon

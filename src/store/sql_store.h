@@ -29,6 +29,7 @@ class SqlStore final : public Store {
   std::vector<Task> tasks(const std::string& programme = "") override;
   std::vector<Revision> revisions(const std::string& observation_key = "") override;
   std::vector<Override> overrides(const std::string& programme = "") override;
+  std::vector<IndicatorRelation> relations() override;
 
   void save_regime(const ReportingRegime& regime) override;
   std::vector<ReportingRegime> regimes() override;

@@ -8,7 +8,7 @@ namespace dxmon {
 
 bool ApplyResult::changed_anything() const {
   for (const ApplyCounts* c : {&units, &successions, &indicators, &programmes, &targets, &observations, &tasks, &overrides,
-                                &regimes})
+                                &regimes, &relations})
     if (c->inserted > 0 || c->updated > 0) return true;
   return revisions > 0;
 }
@@ -24,6 +24,7 @@ Dataset Store::load_all() {
   d.tasks = tasks();
   d.overrides = overrides();
   d.regimes = regimes();
+  d.relations = relations();
   return d;
 }
 

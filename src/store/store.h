@@ -29,7 +29,7 @@ struct ApplyCounts {
 
 struct ApplyResult {
   ApplyCounts units, successions, indicators, programmes, targets, observations, tasks;
-  ApplyCounts overrides, regimes;
+  ApplyCounts overrides, regimes, relations;
   int revisions = 0;  // observation revisions recorded
   bool changed_anything() const;
 };
@@ -59,7 +59,7 @@ class Store {
   // Observation::key()); an identical row is left alone (counted unchanged). A changed observation
   // value keeps the old one as a Revision with `ctx`. Overrides are keyed by programme and target
   // (the target must exist; override_faults() must find nothing); regimes by code, checked as
-  // save_regime() checks them. Throws StoreError and writes nothing on failure.
+  // save_regime() checks them; relations by relation_key() (their indicators must exist). Throws StoreError and writes nothing on failure.
   virtual ApplyResult apply(const Dataset& data, const ChangeContext& ctx) = 0;
 
   // Reads. Lists are ordered by code (observations by indicator, unit, period, document).
@@ -71,8 +71,10 @@ class Store {
   virtual std::vector<Observation> observations(const ObservationQuery& q = {}) = 0;
   virtual std::vector<Task> tasks(const std::string& programme = "") = 0;
   virtual std::vector<Revision> revisions(const std::string& observation_key = "") = 0;
-  // Manual classes of targets, by programme then target code.
+  // Manual classes of targets, by programme, target code and period.
   virtual std::vector<Override> overrides(const std::string& programme = "") = 0;
+  // What the checks know about indicators (docs/checks.md), by relation, indicator and parts.
+  virtual std::vector<IndicatorRelation> relations() = 0;
 
   // Reporting regimes and the reports sent under them (docs/reporting-rates.md). Kept apart from
   // Dataset: a regime is configuration, a submission is an event with an approval history.

@@ -167,6 +167,7 @@ TEST(Override, KeepsComputedClassAndRequiresReason) {
   Override o;
   o.programme = "p";
   o.target = "04";
+  o.period = Period::of_year(2023);
   o.group = ReportGroup::Achieved;
   o.who = "Cục Chuyển đổi số quốc gia";
   o.when = Date{2024, 2, 16};
@@ -198,6 +199,50 @@ TEST(Override, KeepsComputedClassAndRequiresReason) {
   Override nobody = o;
   nobody.who.clear();
   EXPECT_THROW(validate_override(nobody), std::invalid_argument);
+  Override timeless = o;
+  timeless.period = Period{};
+  try {
+    validate_override(timeless);
+    FAIL() << "an override without a period was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("thiếu kỳ đánh giá"), std::string::npos) << e.what();
+  }
+}
+
+// A judgement classes the period it judges and no other: one target may carry one override per
+// period, and an assessment of 2024 ignores the one recorded for 2023.
+TEST(Override, AppliesOnlyToThePeriodItJudges) {
+  Override of2023;
+  of2023.programme = "p";
+  of2023.target = "04";
+  of2023.period = Period::of_year(2023);
+  of2023.group = ReportGroup::Achieved;
+  of2023.who = "Bộ Thông tin và Truyền thông";
+  of2023.why = "Báo cáo 14/BC-BTTTT xếp vào nhóm đã hoàn thành";
+  Override of2022 = of2023;
+  of2022.period = Period::of_year(2022);
+  of2022.group = ReportGroup::NeedsEffort;
+  of2022.why = "Đánh giá cuối năm 2022";
+
+  Assessed in2023(seed000_rows(), Period::of_year(2023), {});
+  EXPECT_EQ(apply_overrides(in2023.assessment, {of2022, of2023}), 1);
+  ASSERT_TRUE(in2023["04"].override_);
+  EXPECT_EQ(in2023["04"].override_->period, Period::of_year(2023));
+  EXPECT_EQ(in2023["04"].effective_group(), ReportGroup::Achieved);
+
+  Assessed in2022(seed000_rows(), Period::of_year(2022), {});
+  EXPECT_EQ(apply_overrides(in2022.assessment, {of2022, of2023}), 1);
+  EXPECT_EQ(in2022["04"].effective_group(), ReportGroup::NeedsEffort);
+
+  Assessed in2024(seed000_rows(), Period::of_year(2024), {});
+  EXPECT_EQ(apply_overrides(in2024.assessment, {of2022, of2023}), 0);
+  EXPECT_FALSE(in2024["04"].override_);
+  EXPECT_EQ(in2024["04"].effective_group(), in2024["04"].computed_group());
+
+  // Two judgements of one target for one period are refused, even for a period not assessed.
+  Override again = of2022;
+  again.why = "Đánh giá lại";
+  EXPECT_THROW(apply_overrides(in2024.assessment, {of2022, again}), std::invalid_argument);
 }
 
 TEST(PrintedGroup, FoldedMatching) {

@@ -37,7 +37,7 @@ TEST(Summary, Seed000ScorecardThroughOverrides) {
     const ReportGroup g = i <= 7 ? ReportGroup::Achieved : i <= 27 ? ReportGroup::LikelyAchieved : ReportGroup::NeedsEffort;
     b.target(code, Comparator::AtLeast, 100, 2025, Direction::HigherIsBetter, std::string(report_group_label_vi(g)));
     if (i <= 6) b.value(code, 2023, 100, "100%");
-    overrides.push_back({"p", code, g, std::nullopt, "Bộ Thông tin và Truyền thông", Date{2024, 2, 16},
+    overrides.push_back({"p", code, Period::of_year(2023), g, std::nullopt, "Bộ Thông tin và Truyền thông", Date{2024, 2, 16},
                          "Phân nhóm theo Báo cáo 14/BC-BTTTT ngày 16/02/2024", "seed 000 line 37"});
   }
   testing::Assessed a(std::move(b.data), Period::of_year(2023), {});

@@ -243,16 +243,37 @@ TEST(Outliers, ZScoreAndModifiedZScoreNeedEnoughHistory) {
   EXPECT_TRUE(run(d, "outlier_zscore", o).empty());
 }
 
+// A unit's months are compared with its months, its quarters with its quarters: a quarter's 33
+// dossiers are three months' worth, not an outlier among monthly 10s and 11s.
+TEST(Outliers, OnlyTheSamePeriodTypeIsHistory) {
+  Dataset d;
+  d.indicators = {indicator("x", "hồ sơ", Aggregation::Sum)};
+  const double months[] = {10, 11, 12, 10, 11, 11};
+  for (int m = 1; m <= 6; ++m) d.observations.push_back(obs("x", Period::of_month(2024, m), months[m - 1], ""));
+  d.observations.push_back(obs("x", Period::of_quarter(2024, 1), 33, ""));
+  d.observations.push_back(obs("x", Period::of_quarter(2024, 2), 32, ""));
+  EXPECT_TRUE(run(d, "outlier_zscore").empty());
+  EXPECT_TRUE(run(d, "outlier_modified_zscore").empty());
+  d.observations.push_back(obs("x", Period::of_month(2024, 7), 60, ""));
+  auto z = run(d, "outlier_modified_zscore");
+  ASSERT_EQ(z.size(), 1u);
+  EXPECT_EQ(z[0].period, Period::of_month(2024, 7));
+}
+
 TEST(Relations, RowsAreValidated) {
-  std::string error;
-  auto r = relation_from_cells("sum_of", "t", "a; b", "", "src", error);
+  RelationFault fault;
+  auto r = relation_from_cells("sum_of", "t", "a; b", "", "src", fault);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->parts, (std::vector<std::string>{"a", "b"}));
-  EXPECT_FALSE(relation_from_cells("sum", "t", "a", "", "", error));
-  EXPECT_NE(error.find("sum_of"), std::string::npos);
-  EXPECT_FALSE(relation_from_cells("denominator_group", "t", "", "bo nganh", "", error));
-  EXPECT_NE(error.find("bo_nganh"), std::string::npos);
-  auto g = relation_from_cells("denominator_group", "t", "", "ministry;ministry_level_agency", "", error);
+  EXPECT_FALSE(relation_from_cells("sum", "t", "a", "", "", fault));
+  EXPECT_EQ(fault.field, "relation");
+  EXPECT_NE(fault.fix.find("sum_of"), std::string::npos);
+  EXPECT_FALSE(relation_from_cells("sum_of", "t", "", "", "", fault));
+  EXPECT_EQ(fault.field, "parts");
+  EXPECT_FALSE(relation_from_cells("denominator_group", "t", "", "bo nganh", "", fault));
+  EXPECT_EQ(fault.field, "group");
+  EXPECT_NE(fault.fix.find("bo_nganh"), std::string::npos);
+  auto g = relation_from_cells("denominator_group", "t", "", "ministry;ministry_level_agency", "", fault);
   ASSERT_TRUE(g);
   EXPECT_EQ(g->group.label_vi(), "bộ, cơ quan ngang bộ");
 }

@@ -147,11 +147,54 @@ TEST_F(SeedFindings, MinistryDenominators) {
   EXPECT_EQ(find("denominator_group", "bc.lgsp_bo"), nullptr);
 }
 
+// NOTES.md's correct sums, stored as values with sum_of relations: they raise nothing, and the
+// same rule on the same rows finds a part changed by one unit — so the silence is the rule
+// agreeing, not the rule missing the rows.
+TEST_F(SeedFindings, CorrectSumsRaiseNothingAndAChangedPartIsFound) {
+  struct Sum {
+    const char* total;
+    const char* period;
+    const char* part;
+    const char* changed;  // the part as printed, off by one printed unit (or beyond its rounding)
+    double value;
+  };
+  const std::vector<Sum> sums = {
+      {"bc.tan_cong_mang", "2022", "bc.tan_cong_mang_malware", "5.994", 5994},            // 12.195 = 4.491 + 1.711 + 5.993
+      {"bc.tan_cong_mang", "2023", "bc.tan_cong_mang_malware", "hơn 1.800", 1800},        // 12,8 nghìn = 11,5 + 0,5 + 0,8
+      {"bc.nen_tang_so", "2022", "bc.nen_tang_so_xa_hoi_so", "17", 17},                   // 50 = 18 + 16 + 16
+      {"bc.truc_lttvb_van_ban", "2024-03", "bc.truc_lttvb_van_ban_nhan", "566280", 566280},  // 682.272 = 115.993 + 566.279
+      {"bc.truc_lttvb_van_ban", "2024-Q1", "bc.truc_lttvb_van_ban_gui", "439.989", 439989},  // 2.631.574 = 439.988 + 2.191.586
+  };
+  for (const Sum& sum : sums) {
+    SCOPED_TRACE(std::string(sum.total) + " " + sum.period);
+    EXPECT_EQ(find("sum_consistency", sum.total, sum.period), nullptr);
+    Dataset changed = *data_;
+    int touched = 0;
+    for (auto& o : changed.observations)
+      if (o.indicator == sum.part && o.period.id() == sum.period && o.unit == kNationalUnit) {
+        o.value = sum.value;
+        o.as_printed = sum.changed;
+        ++touched;
+      }
+    ASSERT_EQ(touched, 1);
+    CheckOptions options;
+    options.relations = testing::load_relations();
+    options.rules = {"sum_consistency"};
+    const auto found = run_checks(changed, options);
+    const bool flagged = std::any_of(found.begin(), found.end(), [&](const Finding& f) {
+      return f.indicators.front() == sum.total && f.period && f.period->id() == sum.period;
+    });
+    EXPECT_TRUE(flagged);
+  }
+}
+
 TEST_F(SeedFindings, RoundedInputsAreNotAlarms) {
   // 65% from "hơn 2 nghìn" / "gần 3,2 nghìn" (62,5% on the rounded figures) is compatible.
   EXPECT_EQ(find("share_consistency", "bc.httt_phe_duyet_cap_do"), nullptr);
   EXPECT_EQ(find("share_consistency", "q2024.mobile_money_ty_le_nong_thon"), nullptr);
   EXPECT_EQ(find("share_consistency", "bc.gan_nhan_tin_nhiem_mang_dia_phuong"), nullptr);
+  // 777.173/777.229 printed as 99,99% (seed 002 line 129).
+  EXPECT_EQ(find("share_consistency", "bc.cbccvc_doi_khop_dan_cu"), nullptr);
 }
 
 }  // namespace

@@ -71,6 +71,32 @@ TEST_P(CheckCli, ImportShowsTheFindingsAboutWhatItImports) {
   std::filesystem::remove_all(dir);
 }
 
+// The relations between indicators are in the store: with the repository's data folder out of
+// reach the relation-based rules still run, and a store without relations says what to import.
+TEST_P(CheckCli, RelationsComeFromTheStoreNotTheDataFolder) {
+  // First a store holding values but no relations (as one made before they were stored).
+  auto dir = std::filesystem::temp_directory_path() /
+             ("dxmon-checkcli-norel-" + std::to_string(getpid()) + (GetParam() == Backend::Sqlite ? "s" : "p"));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "units.csv") << "code,name,kind\nquoc-gia,Cả nước,national\n";
+  std::ofstream(dir / "indicators.csv") << "code,name,unit\nx.a,Chỉ tiêu A,hồ sơ\n";
+  std::ofstream(dir / "observations.csv") << "indicator,period,value,document\nx.a,2024,5,BC\n";
+  auto bare = dxmon({"import", (dir / "units.csv").string(), (dir / "indicators.csv").string(),
+                     (dir / "observations.csv").string()});
+  ASSERT_EQ(bare.exit_code, 0) << bare.err << bare.out;
+  EXPECT_NE(bare.err.find("chưa có quan hệ giữa các chỉ tiêu"), std::string::npos) << bare.err;
+  EXPECT_NE(bare.err.find("dxmon import data/indicator_relations.csv"), std::string::npos) << bare.err;
+  std::filesystem::remove_all(dir);
+
+  init_builtin();
+  auto r = dxmon({"--data-dir", "/khong/co/thu/muc", "check", "--rule", "sum_consistency", "--rule",
+                  "cumulative_monotonic"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("146 + 19 = 165, khác tổng 334"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Lỗi [cumulative_monotonic]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("chưa có quan hệ"), std::string::npos) << r.err;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CheckCli, testing::Values(Backend::Sqlite, Backend::Postgres),
                          testing_support::backend_name);
 

@@ -43,6 +43,23 @@ TEST_P(ReportCli, AnnualReportOfSeed000WithThePrintedGrouping) {
   EXPECT_NE(r.out.find("Số: 14/BC-BTTTT"), std::string::npos);
   // The checks ran first and said so on stderr.
   EXPECT_NE(r.err.find("Kiểm tra số liệu:"), std::string::npos) << r.err;
+  // Signed for the minister by a deputy, named as seed 000 names him; the default Nơi nhận.
+  EXPECT_EQ(r.out.find("Nguyễn Huy Dũng"), std::string::npos);
+  auto signed_by = dxmon({"report", "annual", "--programme", "qd942", "--period", "2023", "--format", "md", "--out",
+                          "-", "--signer", "Nguyễn Huy Dũng"});
+  ASSERT_EQ(signed_by.exit_code, 0) << signed_by.err;
+  EXPECT_NE(signed_by.out.find("**KT. BỘ TRƯỞNG**  \n**THỨ TRƯỞNG**"), std::string::npos);
+  EXPECT_NE(signed_by.out.find("Nguyễn Huy Dũng"), std::string::npos);
+  EXPECT_NE(signed_by.out.find("- Thủ tướng Chính phủ (để b/c);"), std::string::npos);
+  // The minister in person, with a Nơi nhận of one's own.
+  auto minister = dxmon({"report", "annual", "--programme", "qd942", "--period", "2023", "--format", "md", "--out", "-",
+                         "--signer", "Nguyễn Mạnh Hùng", "--signer-title", "Bộ trưởng", "--recipient", "Như trên;",
+                         "--recipient", "Lưu: VT, CĐSQG."});
+  ASSERT_EQ(minister.exit_code, 0) << minister.err;
+  EXPECT_EQ(minister.out.find("KT. BỘ TRƯỞNG"), std::string::npos);
+  EXPECT_NE(minister.out.find("**BỘ TRƯỞNG**"), std::string::npos);
+  EXPECT_NE(minister.out.find("- Như trên;\n- Lưu: VT, CĐSQG."), std::string::npos) << minister.out.substr(minister.out.size() - 2000);
+  EXPECT_EQ(minister.out.find("Thủ tướng Chính phủ (để b/c)"), std::string::npos);
 }
 
 // With a computed method: the computed classes, and where and why they differ from the printed ones.
@@ -55,6 +72,62 @@ TEST_P(ReportCli, AnnualReportComputedListsTheDifferences) {
   EXPECT_NE(r.out.find("13 mục tiêu không có số liệu năm 2023"), std::string::npos);
   EXPECT_NE(r.out.find("**06/35** mục tiêu đã hoàn thành (đạt 17%)"), std::string::npos);
   EXPECT_NE(r.out.find("**13/35** mục tiêu chưa có số liệu"), std::string::npos);
+}
+
+// The built-in overrides judge 2023 only: 2024 and 2022 are counted from their own values, and a
+// judgement recorded for 2024 is applied to 2024 while 2023 keeps seed 000's grouping.
+TEST_P(ReportCli, AnnualReportAppliesOverridesOnlyToTheirPeriod) {
+  init_builtin();
+  auto y2024 = dxmon({"report", "annual", "--programme", "qd942", "--period", "2024", "--format", "md", "--out", "-"});
+  ASSERT_EQ(y2024.exit_code, 0) << y2024.err;
+  EXPECT_EQ(y2024.out.find("**07/35** mục tiêu đã hoàn thành"), std::string::npos) << y2024.out.substr(0, 4000);
+  EXPECT_NE(y2024.out.find("**35/35** mục tiêu chưa có số liệu"), std::string::npos) << y2024.out.substr(0, 4000);
+  auto y2022 = dxmon({"report", "annual", "--programme", "qd942", "--period", "2022", "--format", "md", "--out", "-"});
+  ASSERT_EQ(y2022.exit_code, 0) << y2022.err;
+  EXPECT_EQ(y2022.out.find("**07/35** mục tiêu đã hoàn thành"), std::string::npos) << y2022.out.substr(0, 4000);
+  EXPECT_NE(y2022.out.find("Các đánh giá đã ghi nhận cho năm 2023 không áp dụng cho năm 2022"), std::string::npos);
+
+  const std::string file = out_dir() + "/overrides-2024.csv";
+  std::ofstream(file) << "programme,target,period,group,who,when,why\n"
+                         "qd942,04,2024,achieved,Cục Chuyển đổi số quốc gia,2025-02-10,Đánh giá lại theo báo cáo năm 2024\n";
+  auto imported = dxmon({"import", file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err << imported.out;
+  auto shown = dxmon({"show", "overrides", "--programme", "qd942", "--no-wrap"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("36 đánh giá"), std::string::npos) << shown.out;
+  y2024 = dxmon({"report", "annual", "--programme", "qd942", "--period", "2024", "--format", "md", "--out", "-"});
+  ASSERT_EQ(y2024.exit_code, 0) << y2024.err;
+  EXPECT_NE(y2024.out.find("**01/35** mục tiêu đã hoàn thành"), std::string::npos) << y2024.out.substr(0, 4000);
+  EXPECT_NE(y2024.out.find("**34/35** mục tiêu chưa có số liệu"), std::string::npos);
+  auto y2023 = dxmon({"report", "annual", "--programme", "qd942", "--period", "2023", "--format", "md", "--out", "-"});
+  ASSERT_EQ(y2023.exit_code, 0) << y2023.err;
+  EXPECT_NE(y2023.out.find("**07/35** mục tiêu đã hoàn thành (đạt 20%)"), std::string::npos);
+  EXPECT_NE(y2023.out.find("**20/35** mục tiêu có khả năng hoàn thành cao (chiếm 57%)"), std::string::npos);
+  EXPECT_NE(y2023.out.find("**08/35** mục tiêu phải nỗ lực tập trung mới hoàn thành đúng hạn (chiếm 23%)"),
+            std::string::npos);
+}
+
+// Without --date a report on a past period is a draft judged on the day after the period ends,
+// issued by the body in force then (Bộ TT&TT until 01/03/2025), not by today's body on today's date.
+TEST_P(ReportCli, AReportWithoutADateIsJudgedAtTheEndOfItsPeriod) {
+  init_builtin();
+  auto quality = dxmon({"report", "quality", "--period", "2024-Q1", "--format", "md", "--out", "-"});
+  ASSERT_EQ(quality.exit_code, 0) << quality.err;
+  EXPECT_NE(quality.out.find("tính đến ngày 01/04/2024"), std::string::npos) << quality.out.substr(0, 3000);
+  EXPECT_NE(quality.out.find("BỘ THÔNG TIN VÀ TRUYỀN THÔNG"), std::string::npos);
+  EXPECT_EQ(quality.out.find("KHOA HỌC VÀ CÔNG NGHỆ"), std::string::npos);
+  EXPECT_NE(quality.out.find("ngày      tháng      năm 2024"), std::string::npos);
+  for (const char* period : {"2022", "2024"}) {
+    auto annual = dxmon({"report", "annual", "--programme", "qd942", "--period", period, "--format", "md", "--out", "-"});
+    ASSERT_EQ(annual.exit_code, 0) << annual.err;
+    EXPECT_NE(annual.out.find("/BC-BTTTT"), std::string::npos) << period;
+    EXPECT_EQ(annual.out.find("BKHCN"), std::string::npos) << period;
+  }
+  // A date after the merger of 01/03/2025 is issued by the successor.
+  auto later = dxmon({"report", "quality", "--period", "2024-Q1", "--date", "10/04/2025", "--format", "md", "--out", "-"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_NE(later.out.find("BỘ KHOA HỌC VÀ CÔNG NGHỆ"), std::string::npos) << later.out.substr(0, 2000);
+  EXPECT_NE(later.out.find("tính đến ngày 10/04/2025"), std::string::npos);
 }
 
 TEST_P(ReportCli, PlanReportOfSeed004WritesEveryFormat) {

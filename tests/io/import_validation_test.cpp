@@ -22,9 +22,9 @@ class ImportValidation : public ::testing::Test {
   }
 
   // The problem at `row` and `column` (with `field` when given), or a failure listing them all.
-  static const Problem* at(const ImportReport& r, int row, const std::string& column) {
+  static const Problem* at(const ImportReport& r, int row, const std::string& column, const std::string& file = "") {
     for (const auto& p : r.problems)
-      if (p.row == row && p.column == column) return &p;
+      if (p.row == row && p.column == column && (file.empty() || p.file == file)) return &p;
     ADD_FAILURE() << "no problem at row " << row << " column " << column << "; problems:\n" << all_problems(r);
     return nullptr;
   }
@@ -173,14 +173,17 @@ TEST_F(ImportValidation, ProblemsInOneFileStopTheOtherFilesToo) {
 TEST_F(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) {
   std::string overrides = dir_.file("overrides.csv");
   write_file(overrides,
-             "programme,target,group,fine,who,when,why,source\n"
-             "qd942,01,likely,,Cục Chuyển đổi số quốc gia,2024-12-31,Đã xem lại số liệu năm 2024,test\n"
-             "qd942,02,achieved,,Bộ TT&TT,2024-02-16,,test\n"           // no reason
-             "qd942,99,achieved,,Bộ TT&TT,2024-02-16,Có lý do,test\n"    // no such target
-             "qd942,03,xong,,Bộ TT&TT,2024-02-16,Có lý do,test\n"        // no such group
-             "qd942,04,achieved,deterioration,Bộ TT&TT,,Có lý do,test\n"  // fine class of another group
-             "qd942,01,likely,,Cục Chuyển đổi số quốc gia,,Lần nữa,test\n"  // the same target again
-             "qd942,05,achieved,,,,Có lý do,test\n");                   // no author
+             "programme,target,period,group,fine,who,when,why,source\n"
+             "qd942,01,2024,likely,,Cục Chuyển đổi số quốc gia,2024-12-31,Đã xem lại số liệu năm 2024,test\n"
+             "qd942,02,2023,achieved,,Bộ TT&TT,2024-02-16,,test\n"           // no reason
+             "qd942,99,2023,achieved,,Bộ TT&TT,2024-02-16,Có lý do,test\n"    // no such target
+             "qd942,03,2023,xong,,Bộ TT&TT,2024-02-16,Có lý do,test\n"        // no such group
+             "qd942,04,2023,achieved,deterioration,Bộ TT&TT,,Có lý do,test\n"  // fine class of another group
+             "qd942,01,2024,likely,,Cục Chuyển đổi số quốc gia,,Lần nữa,test\n"  // the same target and period again
+             "qd942,05,2023,achieved,,,,Có lý do,test\n"                   // no author
+             "qd942,06,,achieved,,Bộ TT&TT,,Có lý do,test\n"               // no period
+             "qd942,07,năm ngoái,achieved,,Bộ TT&TT,,Có lý do,test\n"      // not a period
+             "qd942,01,2025,likely,,Cục Chuyển đổi số quốc gia,,Một kỳ khác,test\n");  // the same target, another period: fine
   std::string regimes = dir_.file("regimes.csv");
   write_file(regimes,
              "code,name,legal_basis,recipient,unit_group,units,indicators,frequency,cutoff,deadline,source\n"
@@ -195,10 +198,11 @@ TEST_F(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) 
   EXPECT_FALSE(report.applied);
   EXPECT_TRUE(store_->load_all() == before_);
 
-  if (auto* p = at(report, 3, "G")) {
+  if (auto* p = at(report, 3, "H")) {
     EXPECT_EQ(p->file, "overrides.csv");
     EXPECT_EQ(p->field, "why");
-    EXPECT_NE(p->what.find("mục tiêu \"02\" của chương trình \"qd942\" bị từ chối: thiếu lý do"), std::string::npos)
+    EXPECT_NE(p->what.find("mục tiêu \"02\" của chương trình \"qd942\" (năm 2023) bị từ chối: thiếu lý do"),
+              std::string::npos)
         << p->what;
     EXPECT_NE(p->fix.find("lý do điều chỉnh"), std::string::npos) << p->fix;
   }
@@ -206,52 +210,62 @@ TEST_F(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) 
     EXPECT_EQ(p->value, "99");
     EXPECT_NE(p->what.find("không có mục tiêu mã \"99\""), std::string::npos) << p->what;
   }
-  if (auto* p = at(report, 5, "C")) {
+  if (auto* p = at(report, 5, "D")) {
     EXPECT_NE(p->what.find("\"xong\" không phải là nhóm phân loại"), std::string::npos) << p->what;
     EXPECT_NE(p->fix.find("achieved, likely, needs_effort, no_data"), std::string::npos) << p->fix;
   }
-  if (auto* p = at(report, 6, "D")) {
+  if (auto* p = at(report, 6, "E")) {
     EXPECT_NE(p->what.find("không thuộc nhóm \"đã hoàn thành\""), std::string::npos) << p->what;
   }
   if (auto* p = at(report, 7, "B")) {
     EXPECT_NE(p->what.find("bị trùng: đã có ở overrides.csv:2"), std::string::npos) << p->what;
   }
-  if (auto* p = at(report, 8, "E")) {
+  if (auto* p = at(report, 8, "F")) {
     EXPECT_NE(p->what.find("thiếu người quyết định"), std::string::npos) << p->what;
   }
+  if (auto* p = at(report, 9, "C")) {
+    EXPECT_NE(p->what.find("thiếu kỳ đánh giá"), std::string::npos) << p->what;
+    EXPECT_NE(p->fix.find("2023"), std::string::npos) << p->fix;
+  }
+  if (auto* p = at(report, 10, "C")) {
+    EXPECT_NE(p->what.find("\"năm ngoái\" không phải là kỳ báo cáo"), std::string::npos) << p->what;
+  }
 
-  if (auto* p = at(report, 3, "H")) {
+  if (auto* p = at(report, 3, "H", "regimes.csv")) {
     EXPECT_EQ(p->file, "regimes.csv");
     EXPECT_NE(p->what.find("\"tuần\" không phải là tần suất báo cáo"), std::string::npos) << p->what;
   }
-  if (auto* p = at(report, 4, "J")) {
+  if (auto* p = at(report, 4, "J", "regimes.csv")) {
     EXPECT_NE(p->what.find("\"ngày 15\" không phải là thời hạn gửi báo cáo"), std::string::npos) << p->what;
     EXPECT_NE(p->fix.find("M+0:15"), std::string::npos) << p->fix;
   }
-  if (auto* p = at(report, 5, "F")) {
+  if (auto* p = at(report, 5, "F", "regimes.csv")) {
     EXPECT_NE(p->what.find("chưa nói đơn vị nào phải báo cáo"), std::string::npos) << p->what;
   }
-  if (auto* p = at(report, 6, "J")) {
+  if (auto* p = at(report, 6, "J", "regimes.csv")) {
     EXPECT_NE(p->what.find("trước khi kỳ"), std::string::npos) << p->what;
     EXPECT_NE(p->fix.find("M+n:ngày"), std::string::npos) << p->fix;
   }
-  if (auto* p = at(report, 7, "F")) {
+  if (auto* p = at(report, 7, "F", "regimes.csv")) {
     EXPECT_NE(p->what.find("Bộ Không Có"), std::string::npos) << p->what;
   }
-  if (auto* p = at(report, 7, "G")) {
+  if (auto* p = at(report, 7, "G", "regimes.csv")) {
     EXPECT_NE(p->what.find("chỉ tiêu \"qd942.99\" không có trong danh mục"), std::string::npos) << p->what;
   }
   // Nothing about the good rows.
-  for (const auto& p : report.problems) EXPECT_NE(p.row, 2) << p.to_string();
-  EXPECT_EQ(report.problems.size(), 12u) << all_problems(report);
+  for (const auto& p : report.problems) {
+    EXPECT_NE(p.row, 2) << p.to_string();
+    EXPECT_NE(p.row, 11) << p.to_string();
+  }
+  EXPECT_EQ(report.problems.size(), 14u) << all_problems(report);
 }
 
 // A sheet a person made, with Vietnamese headers and words: the override and the regime it means.
 TEST_F(ImportValidation, OverridesAndRegimesWithVietnameseHeadersAndWords) {
   std::string overrides = dir_.file("Điều chỉnh phân loại 2024.csv");
   write_file(overrides,
-             "Chương trình,Mã mục tiêu,Nhóm,Mức chi tiết,Người quyết định,Ngày quyết định,Lý do\n"
-             "qd942,08,đã hoàn thành,,Cục Chuyển đổi số quốc gia,31/12/2024,Đạt theo số liệu năm 2024\n");
+             "Chương trình,Mã mục tiêu,Kỳ đánh giá,Nhóm,Mức chi tiết,Người quyết định,Ngày quyết định,Lý do\n"
+             "qd942,08,năm 2024,đã hoàn thành,,Cục Chuyển đổi số quốc gia,31/12/2024,Đạt theo số liệu năm 2024\n");
   std::string regimes = dir_.file("chế độ báo cáo.csv");
   write_file(regimes,
              "Mã,Tên,Căn cứ,Nơi nhận,Đơn vị báo cáo,Tần suất,Chốt số liệu,Thời hạn\n"
@@ -259,12 +273,14 @@ TEST_F(ImportValidation, OverridesAndRegimesWithVietnameseHeadersAndWords) {
   auto report = import_files(*store_, {overrides, regimes}, options());
   ASSERT_TRUE(report.ok()) << all_problems(report);
   ASSERT_TRUE(report.applied);
-  EXPECT_EQ(report.applied->overrides, (ApplyCounts{0, 1, 0}));  // the built-in class of 08 is replaced
+  EXPECT_EQ(report.applied->overrides, (ApplyCounts{1, 0, 0}));  // a judgement of 2024 beside the built-in one of 2023
   EXPECT_EQ(report.applied->regimes, (ApplyCounts{1, 0, 0}));
 
   auto stored = store_->overrides("qd942");
-  auto o = std::find_if(stored.begin(), stored.end(), [](const Override& x) { return x.target == "08"; });
+  auto o = std::find_if(stored.begin(), stored.end(),
+                        [](const Override& x) { return x.target == "08" && x.period == Period::of_year(2024); });
   ASSERT_NE(o, stored.end());
+  EXPECT_EQ(std::count_if(stored.begin(), stored.end(), [](const Override& x) { return x.target == "08"; }), 2);
   EXPECT_EQ(o->group, ReportGroup::Achieved);
   EXPECT_EQ(o->when, (Date{2024, 12, 31}));
   EXPECT_EQ(o->who, "Cục Chuyển đổi số quốc gia");

@@ -42,7 +42,7 @@ Dataset* RoundTrip::original_ = nullptr;
 
 TEST_F(RoundTrip, CsvDirectory) {
   auto first = export_dataset(*original_, dir_->file("csv1"), ExportFormat::CsvDirectory);
-  ASSERT_EQ(first.size(), 10u);
+  ASSERT_EQ(first.size(), 11u);
   Dataset back = reimport(first, "csv.db");
   EXPECT_TRUE(back == *original_);
   auto second = export_dataset(back, dir_->file("csv2"), ExportFormat::CsvDirectory);
@@ -53,8 +53,13 @@ TEST_F(RoundTrip, CsvDirectory) {
   EXPECT_NE(obs.find(",58.41,,\"58,41%\","), std::string::npos);
   // Overrides and regimes are files of their own, with ids for the enumerated columns.
   std::string overrides = read_file(dir_->file("csv1/overrides.csv"));
-  EXPECT_EQ(overrides.rfind("programme,target,group,fine,who,when,why,source\r\n", 0), 0u) << overrides;
-  EXPECT_NE(overrides.find("qd942,01,achieved,,Bộ Thông tin và Truyền thông,2024-02-16,"), std::string::npos);
+  EXPECT_EQ(overrides.rfind("programme,target,period,group,fine,who,when,why,source\r\n", 0), 0u) << overrides;
+  EXPECT_NE(overrides.find("qd942,01,2023,achieved,,Bộ Thông tin và Truyền thông,2024-02-16,"), std::string::npos);
+  // The relations the checks use travel with the store.
+  std::string relations = read_file(dir_->file("csv1/indicator_relations.csv"));
+  EXPECT_NE(relations.find("sum_of,bc.tan_cong_mang,bc.tan_cong_mang_phishing;bc.tan_cong_mang_deface;"),
+            std::string::npos)
+      << relations;
   std::string regimes = read_file(dir_->file("csv1/regimes.csv"));
   EXPECT_NE(regimes.find(",bo_nganh_dia_phuong,,,month,nd09,M+0:15,"), std::string::npos) << regimes;
 }

@@ -130,8 +130,11 @@ TEST_F(DocxRender, DataTablesHaveBordersRepeatedHeadersAndGroupRows) {
   ASSERT_EQ(rows.size(), 1u + 7u + 3u);  // header, 7 indicator rows, 3 group rows
   EXPECT_TRUE(rows[0].node().select_node("w:trPr/w:tblHeader"));
   EXPECT_FALSE(rows[1].node().select_node("w:trPr/w:tblHeader"));
-  // Row 1 is a group row: its title spans the four columns after STT.
+  // Row 1 is a group row: its title spans the four columns after STT, and it is kept with the row
+  // after it (keep-with-next on its paragraphs) so that it never ends a page alone.
   EXPECT_EQ(rows[1].node().select_node("w:tc[2]/w:tcPr/w:gridSpan").node().attribute("w:val").as_int(), 4);
+  for (auto p : rows[1].node().select_nodes(".//w:p")) EXPECT_TRUE(p.node().select_node("w:pPr/w:keepNext"));
+  for (auto p : rows[2].node().select_nodes(".//w:p")) EXPECT_FALSE(p.node().select_node("w:pPr/w:keepNext"));
   EXPECT_EQ(table.select_nodes("w:tblGrid/w:gridCol").size(), 5u);
   // Cell sources are given in a "Nguồn:" line under the table; a column with mixed sources marks
   // its cells with letters.

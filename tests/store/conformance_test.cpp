@@ -274,6 +274,7 @@ testing::AssertionResult same_data(const Dataset& a, const Dataset& b) {
   check(a.tasks == b.tasks, "tasks");
   check(a.overrides == b.overrides, "overrides");
   check(a.regimes == b.regimes, "regimes");
+  check(a.relations == b.relations, "relations");
   if (differ.empty()) return testing::AssertionSuccess();
   return testing::AssertionFailure() << "datasets differ in: " << differ;
 }
@@ -871,8 +872,8 @@ TEST_P(StoreConformance, AVersionOneDatabaseIsUpgraded) {
     // Back to what version 1 left: no regime tables, no row for migration 2.
     std::unique_ptr<sql::Session> s;
     s = scratch_.open_session();
-    s->execute_script("DROP TABLE overrides; DROP TABLE submissions; DROP TABLE reporting_regimes; "
-                      "DELETE FROM schema_migrations WHERE version > 1");
+    s->execute_script("DROP TABLE indicator_relations; DROP TABLE overrides; DROP TABLE submissions; "
+                      "DROP TABLE reporting_regimes; DELETE FROM schema_migrations WHERE version > 1");
     EXPECT_EQ(schema_version(*s), 1);
   }
   auto store = open();
@@ -889,6 +890,7 @@ std::vector<Override> sample_overrides() {
   Override full;
   full.programme = "qd942";
   full.target = "07";
+  full.period = Period::of_year(2023);
   full.group = ReportGroup::LikelyAchieved;
   full.fine = ProgressClass::OnTrack;
   full.who = "Bộ Thông tin và Truyền thông";
@@ -898,6 +900,7 @@ std::vector<Override> sample_overrides() {
   Override minimal;
   minimal.programme = "kh-2024";
   minimal.target = "01";
+  minimal.period = Period::of_quarter(2024, 1);
   minimal.group = ReportGroup::NeedsEffort;
   minimal.who = "Cục Chuyển đổi số quốc gia";
   minimal.why = "Chưa lượng hoá được, đánh giá theo báo cáo của các bộ";
@@ -1047,11 +1050,14 @@ TEST_P(StoreConformance, TheSchemaRefusesABlankReason) {
   auto store = open();
   store->apply(full_dataset(), {});
   auto s = scratch_.open_session();
-  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, report_group, who, why) "
-                        "VALUES ('qd942', '07', 'achieved', 'Ai đó', '')"),
+  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, period_id, report_group, who, why) "
+                        "VALUES ('qd942', '07', '2023', 'achieved', 'Ai đó', '')"),
                StoreError);
-  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, report_group, who, why) "
-                        "VALUES ('qd942', '99', 'achieved', 'Ai đó', 'Có lý do')"),
+  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, period_id, report_group, who, why) "
+                        "VALUES ('qd942', '99', '2023', 'achieved', 'Ai đó', 'Có lý do')"),
+               StoreError);
+  EXPECT_THROW(s->query("INSERT INTO overrides (programme, target, period_id, report_group, who, why) "
+                        "VALUES ('qd942', '07', '', 'achieved', 'Ai đó', 'Có lý do')"),
                StoreError);
   EXPECT_TRUE(open()->overrides().empty());
 }
@@ -1065,7 +1071,7 @@ TEST_P(StoreConformance, AVersionTwoDatabaseIsUpgraded) {
   }
   {
     auto s = scratch_.open_session();
-    s->execute_script("DROP TABLE overrides; DELETE FROM schema_migrations WHERE version > 2");
+    s->execute_script("DROP TABLE indicator_relations; DROP TABLE overrides; DELETE FROM schema_migrations WHERE version > 2");
     EXPECT_EQ(schema_version(*s), 2);
   }
   auto store = open();
@@ -1074,6 +1080,153 @@ TEST_P(StoreConformance, AVersionTwoDatabaseIsUpgraded) {
   Dataset ds;
   ds.overrides = sample_overrides();
   EXPECT_EQ(store->apply(ds, {}).overrides, counts(2, 0, 0));
+}
+
+// ---- relations between indicators (what the checks know), stored like the catalogue ----
+
+std::vector<IndicatorRelation> sample_relations() {
+  IndicatorRelation sum{RelationKind::SumOf, "qd942.1.1", {"qd942.2.1"}, {}, "seed 004 line 126"};
+  IndicatorRelation denominator{RelationKind::DenominatorGroup, "qd942.2.1", {}, {}, "seed 000 line 119"};
+  denominator.group = *parse_unit_selection("ministry;ministry_level_agency");
+  IndicatorRelation running{RelationKind::Cumulative, "qd942.1.1", {}, {}, ""};
+  running.group = *parse_unit_selection("bo_nganh");
+  return {sum, denominator, running};
+}
+
+TEST_P(StoreConformance, RelationsAreUpsertedCountedAndLoaded) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  Dataset ds;
+  ds.relations = sample_relations();
+  EXPECT_EQ(store->apply(ds, {}).relations, counts(3, 0, 0));
+  // Ordered by relation, indicator and parts; every field back.
+  const auto r = sample_relations();
+  EXPECT_EQ(store->relations(), (std::vector<IndicatorRelation>{r[2], r[1], r[0]}));
+  EXPECT_EQ(store->load_all().relations, store->relations());
+  EXPECT_FALSE(store->apply(ds, {}).changed_anything());
+  EXPECT_EQ(store->apply(ds, {}).relations, counts(0, 0, 3));
+
+  // The same kind, indicator and parts with another group or source is the same relation, updated.
+  ds.relations[1].group = *parse_unit_selection("bo_nganh");
+  ds.relations[1].source = "sửa";
+  EXPECT_EQ(store->apply(ds, {}).relations, counts(0, 1, 2));
+  EXPECT_EQ(store->relations()[1], ds.relations[1]);
+
+  // Another set of parts for the same total is another relation.
+  Dataset more;
+  more.relations = {IndicatorRelation{RelationKind::SumOf, "qd942.1.1", {"qd942.1.1", "qd942.2.1"}, {}, "x"}};
+  EXPECT_EQ(store->apply(more, {}).relations, counts(1, 0, 0));
+  EXPECT_EQ(store->relations().size(), 4u);
+
+  // An indicator the catalogue does not have: refused, nothing written.
+  const Dataset before = store->load_all();
+  Dataset bad;
+  bad.relations = {IndicatorRelation{RelationKind::SumOf, "qd942.1.1", {"khong-co"}, {}, ""}};
+  try {
+    store->apply(bad, {});
+    ADD_FAILURE() << "a relation with an unknown indicator was stored";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("khong-co"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(same_data(store->load_all(), before));
+}
+
+// A database of schema version 4 gets the relations table on open, empty, and keeps its data.
+TEST_P(StoreConformance, AVersionFourDatabaseGetsTheRelationsTable) {
+  open()->apply(full_dataset(), {});
+  {
+    auto s = scratch_.open_session();
+    s->execute_script("DROP TABLE indicator_relations; DELETE FROM schema_migrations WHERE version > 4");
+    EXPECT_EQ(schema_version(*s), 4);
+  }
+  auto store = open();
+  EXPECT_EQ(store->schema_version(), latest_schema_version());
+  EXPECT_TRUE(store->relations().empty());
+  EXPECT_TRUE(same_data(store->load_all(), in_store_order(full_dataset())));
+  Dataset ds;
+  ds.relations = sample_relations();
+  EXPECT_EQ(store->apply(ds, {}).relations, counts(3, 0, 0));
+}
+
+// One target judged for several periods: each judgement is its own row, keyed by its period, and
+// changing one leaves the others alone.
+TEST_P(StoreConformance, OneTargetMayHaveAnOverrideForEachPeriod) {
+  auto store = open();
+  store->apply(full_dataset(), {});
+  Override of2023 = sample_overrides()[0];
+  Override of2022 = of2023;
+  of2022.period = Period::of_year(2022);
+  of2022.group = ReportGroup::NeedsEffort;
+  of2022.fine.reset();
+  of2022.why = "Đánh giá cuối năm 2022";
+  Dataset ds;
+  ds.overrides = {of2023, of2022};
+  EXPECT_EQ(store->apply(ds, {}).overrides, counts(2, 0, 0));
+  EXPECT_EQ(store->overrides("qd942"), (std::vector<Override>{of2022, of2023}));
+
+  Dataset changed;
+  of2023.group = ReportGroup::Achieved;
+  of2023.fine.reset();
+  changed.overrides = {of2023};
+  EXPECT_EQ(store->apply(changed, {}).overrides, counts(0, 1, 0));
+  EXPECT_EQ(store->overrides("qd942"), (std::vector<Override>{of2022, of2023}));
+
+  // A row without a period is refused like one without a reason.
+  Dataset timeless;
+  timeless.overrides = {of2023};
+  timeless.overrides[0].period = Period{};
+  try {
+    store->apply(timeless, {});
+    ADD_FAILURE() << "an override without a period was stored";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("thiếu kỳ đánh giá"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(store->overrides("qd942").size(), 2u);
+}
+
+// Version 3 kept one override per target with no period. The upgrade gives each the year before
+// its decision date (a report of February 2024 judges 2023) and keeps every other field.
+TEST_P(StoreConformance, AVersionThreeDatabaseGivesItsOverridesAPeriod) {
+  open()->apply(full_dataset(), {});
+  {
+    auto s = scratch_.open_session();
+    s->execute_script(
+        "DROP TABLE overrides; DROP TABLE indicator_relations; DELETE FROM schema_migrations WHERE version > 3; " +
+        render_migration(migrations()[2].sql, s->dialect()) +
+        "; INSERT INTO overrides (programme, target, report_group, fine_class, who, decided_on, why, source) "
+        "VALUES ('qd942', '07', 'likely', 'on_track', 'Bộ Thông tin và Truyền thông', '2024-02-16', "
+        "'Phân loại in trong Báo cáo số 14/BC-BTTTT', 'seed 000 line 50')");
+    EXPECT_EQ(schema_version(*s), 3);
+  }
+  auto store = open();
+  EXPECT_EQ(store->schema_version(), latest_schema_version());
+  EXPECT_EQ(store->overrides(), std::vector<Override>{sample_overrides()[0]});
+}
+
+// An override of version 3 without a decision date cannot be given a period: the upgrade is
+// refused, says which rows and what to do, and leaves the database as it was.
+TEST_P(StoreConformance, AnUndatedVersionThreeOverrideBlocksTheUpgrade) {
+  open()->apply(full_dataset(), {});
+  {
+    auto s = scratch_.open_session();
+    s->execute_script(
+        "DROP TABLE overrides; DROP TABLE indicator_relations; DELETE FROM schema_migrations WHERE version > 3; " +
+        render_migration(migrations()[2].sql, s->dialect()) +
+        "; INSERT INTO overrides (programme, target, report_group, who, why) "
+        "VALUES ('qd942', '07', 'likely', 'Bộ Thông tin và Truyền thông', 'Phân loại in trong báo cáo')");
+  }
+  try {
+    open();
+    ADD_FAILURE() << "the upgrade went ahead";
+  } catch (const StoreError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("số 4"), std::string::npos) << what;
+    EXPECT_NE(what.find("qd942/07"), std::string::npos) << what;
+    EXPECT_NE(what.find("ngày quyết định"), std::string::npos) << what;
+  }
+  auto s = scratch_.open_session();
+  EXPECT_EQ(schema_version(*s), 3);
+  EXPECT_EQ(s->query("SELECT who FROM overrides").size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend::Sqlite, Backend::Postgres),

@@ -6,7 +6,6 @@
 #include <filesystem>
 
 #include "io/import.h"
-#include "io/relations_file.h"
 
 namespace dxmon::testing {
 
@@ -22,13 +21,6 @@ Dataset load_builtin_dataset() {
   return report.data;
 }
 
-std::string builtin_relations_path() { return std::string(DXMON_DATA_DIR) + "/checks/indicator_relations.csv"; }
-
-std::vector<check::IndicatorRelation> load_builtin_relations() {
-  io::Problems problems;
-  auto relations = io::read_relations_file(builtin_relations_path(), problems);
-  for (const auto& p : problems) ADD_FAILURE() << p.to_string();
-  return relations;
-}
+std::vector<check::IndicatorRelation> load_builtin_relations() { return load_builtin_dataset().relations; }
 
 }  // namespace dxmon::testing

@@ -11,8 +11,7 @@ namespace dxmon::testing {
 
 // Every CSV of data/ through the importer (the same reader `dxmon import` uses).
 Dataset load_builtin_dataset();
-// data/checks/indicator_relations.csv
+// The relations between indicators of data/indicator_relations.csv (Dataset::relations of the above).
 std::vector<check::IndicatorRelation> load_builtin_relations();
-std::string builtin_relations_path();
 
 }  // namespace dxmon::testing

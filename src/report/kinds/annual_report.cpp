@@ -81,8 +81,14 @@ Cell basis_cell(const TargetAssessment& t, const AssessedProgramme& ap, Assessme
   return Cell{std::move(runs)};
 }
 
-Row pillar_row(int number, const std::string& heading) {
-  Row row{{Cell{std::vector<Run>{bold(std::to_string(number))}}, Cell{std::vector<Run>{bold(heading)}}},
+// The pillar number a printed STT sits under: "3" of "3.2"; empty when the STT has no dot.
+std::string printed_pillar_no(const Target& t) {
+  const auto dot = t.printed_no.find('.');
+  return dot == std::string::npos ? std::string() : t.printed_no.substr(0, dot);
+}
+
+Row pillar_row(const std::string& number, const std::string& heading) {
+  Row row{{Cell{std::vector<Run>{bold(number)}}, Cell{std::vector<Run>{bold(heading)}}},
           RowKind::Group};
   row.cells[1].span = 5;
   return row;
@@ -92,31 +98,38 @@ Table group_table(const std::vector<const TargetAssessment*>& targets, const Ass
                   const ReportRequest& rq, int year, int table_no, ReportGroup g, Footnotes& notes) {
   Table t;
   t.caption = "Bảng " + std::to_string(table_no) + ". " + group_heading(g);
-  t.columns = {{6, Align::Center},  {38, Align::Justify}, {11, Align::Center},
+  // STT wide enough for "STT" and "3.2" on one line in DOCX (6 % wrapped it as "ST/T").
+  t.columns = {{8, Align::Center},  {36, Align::Justify}, {11, Align::Center},
                {11, Align::Center}, {11, Align::Center},  {23, Align::Left}};
   const std::optional<int> deadline = common_deadline_year(targets);
   t.header.push_back(Row{{"STT", "Chỉ tiêu", "Kết quả " + year_text(year - 1), "Kết quả " + year_text(year),
                           deadline ? "Mục tiêu " + year_text(*deadline) : std::string("Mục tiêu"),
                           "Cơ sở xếp nhóm"}});
-  // Numbered as the seed numbers its tables: a heading row per pillar (consecutive targets under
-  // one heading), the targets under it as 1.1, 1.2 …
+  // A heading row per pillar (consecutive targets under one heading and one printed pillar
+  // number), the targets under it. Rows carry the STT the report printed (Target::printed_no), so
+  // the table reads as seed 000's — its pillar "Vận hành tối ưu…" printed twice as 2 and 3 included
+  // — and every cross-reference ("STT 3.2, Bảng 1") names the row shown. Targets without a printed
+  // number are numbered here, 1.1, 1.2 … under their pillar.
   int pillar = 0, item = 0;
-  std::string heading;
+  std::string heading, pillar_no;
   bool first = true;
   for (const TargetAssessment* ta : targets) {
     const Target& target = *ta->target;
-    if (first || target.heading != heading) {
+    const std::string printed_pillar = printed_pillar_no(target);
+    if (first || target.heading != heading || printed_pillar != pillar_no) {
       first = false;
       heading = target.heading;
+      pillar_no = printed_pillar;
       ++pillar;
       item = 0;
-      if (!heading.empty()) t.body.push_back(pillar_row(pillar, heading));
+      if (!heading.empty()) t.body.push_back(pillar_row(printed_pillar.empty() ? std::to_string(pillar) : printed_pillar, heading));
     }
     ++item;
+    const std::string own_no = heading.empty() ? std::to_string(item) : std::to_string(pillar) + "." + std::to_string(item);
     const TargetValues& tv = ap.values_of(*ta);
-    Cell goal = target_cell(target);
+    Cell goal = target_cell(target, ap.assessment.programme);
     if (!deadline && target.deadline) goal.runs.push_back(plain(" (" + text::period_label(*target.deadline) + ")"));
-    t.body.push_back(Row{{Cell{heading.empty() ? std::to_string(item) : std::to_string(pillar) + "." + std::to_string(item)},
+    t.body.push_back(Row{{Cell{target.printed_no.empty() ? own_no : target.printed_no},
                           name_cell(target), values_cell(tv, Period::of_year(year - 1), notes, data),
                           values_cell(tv, Period::of_year(year), notes, data), std::move(goal),
                           basis_cell(*ta, ap, rq.method, notes)}});
@@ -132,13 +145,14 @@ struct Reference {
   std::string words;          // as the list shows it
 };
 
-Reference reference_of(const TargetAssessment& t) {
+Reference reference_of(const TargetAssessment& t, bool use_printed) {
   Reference r;
   if (t.override_) {
     r.group = t.override_->group;
     r.words = std::string(report_group_label_vi(t.override_->group)) + " (đánh giá của " + t.override_->who + ")";
     return r;
   }
+  if (!use_printed) return r;
   const PrintedGroup printed = parse_printed_group(t.target->printed_group);
   r.group = printed.group;
   r.not_achieved = printed.not_achieved;
@@ -152,8 +166,19 @@ bool differs(const Reference& r, ReportGroup computed) {
   return false;
 }
 
-Section comparison_section(const AssessedProgramme& ap, const ReportRequest& rq, int table_no) {
+// The period the printed grouping (Target::printed_group) judged: the latest period with a value
+// among the programme's targets, as the check classified_without_value takes it. A report on
+// another period is not compared with it (seed 000's 2023 grouping says nothing about 2024).
+std::optional<Period> printed_grouping_period(const AssessedProgramme& ap) {
+  if (ap.values->periods.empty()) return std::nullopt;
+  return ap.values->periods.back();
+}
+
+Section comparison_section(const AssessedProgramme& ap, const ReportRequest& rq, int table_no,
+                           const std::map<const TargetAssessment*, int>& table_of) {
   Section s{2, "2.", "Đối chiếu nhóm tính theo số liệu với nhóm đã công bố", {}};
+  const std::optional<Period> printed_period = printed_grouping_period(ap);
+  const bool use_printed = printed_period == rq.period;
   const AssessmentSummary computed = summarize(ap.assessment, false);
   const std::string method(assessment_method_label_vi(rq.method));
   if (ap.overrides_applied) {
@@ -173,12 +198,12 @@ Section comparison_section(const AssessedProgramme& ap, const ReportRequest& rq,
   Table t;
   t.caption = "Bảng " + std::to_string(table_no) + ". Các mục tiêu có nhóm tính theo số liệu khác nhóm đã công bố";
   t.columns = {{6, Align::Center}, {34, Align::Justify}, {20, Align::Left}, {18, Align::Left}, {22, Align::Justify}};
-  t.header.push_back(Row{{"TT", "Mục tiêu (STT trong báo cáo gốc)", "Nhóm đã công bố hoặc đánh giá",
+  t.header.push_back(Row{{"TT", "Mục tiêu (STT, bảng)", "Nhóm đã công bố hoặc đánh giá",
                           "Nhóm tính theo số liệu", "Lý do"}});
   int n = 0, no_value = 0, printed_achieved_unmet = 0;
   std::vector<std::string> no_value_refs;
   for (const TargetAssessment& ta : ap.assessment.targets) {
-    const Reference ref = reference_of(ta);
+    const Reference ref = reference_of(ta, use_printed);
     if (!differs(ref, ta.computed_group())) continue;
     std::string reason = ta.explanation;
     for (const ClassDifference& d : printed_diffs)
@@ -189,12 +214,22 @@ Section comparison_section(const AssessedProgramme& ap, const ReportRequest& rq,
     }
     if (ref.group == ReportGroup::Achieved && ta.computed != ProgressClass::NoData) ++printed_achieved_unmet;
     ++n;
+    // Where the row is in this report's tables: the STT printed there and the table's number.
     std::string name = ta.target->label;
-    if (!ta.target->printed_no.empty()) name += " (STT " + ta.target->printed_no + ")";
+    std::vector<std::string> where;
+    if (!ta.target->printed_no.empty()) where.push_back("STT " + ta.target->printed_no);
+    if (auto it = table_of.find(&ta); it != table_of.end()) where.push_back("Bảng " + std::to_string(it->second));
+    if (!where.empty()) name += " (" + text::join(where, ", ") + ")";
     t.body.push_back(Row{{Cell{std::to_string(n)}, Cell{name}, Cell{ref.words},
                           Cell{computed_class_words(ta, rq.method)}, Cell{reason}}});
   }
   const long total = static_cast<long>(ap.assessment.targets.size());
+  if (n == 0 && !use_printed && ap.overrides == 0) {
+    std::string words = "Chưa có nhóm nào được công bố hoặc đánh giá cho " + text::period_label(rq.period) + " để đối chiếu";
+    if (printed_period) words += " (nhóm in trong báo cáo gốc là của " + text::period_label(*printed_period) + ")";
+    s.blocks.push_back(Paragraph{{plain(words + ".")}});
+    return s;
+  }
   if (n == 0) {
     s.blocks.push_back(Paragraph{{plain("Nhóm tính theo số liệu của cả " + text::format_count2(total) +
                                         " mục tiêu trùng với nhóm đã công bố hoặc đã đánh giá.")}});
@@ -386,30 +421,38 @@ Document build_annual_report(const ReportInputs& in, const ReportRequest& rq) {
   else if (!ap.overrides_applied && ap.overrides > 0)
     method_note += " Báo cáo này xếp nhóm theo số liệu, không theo " + text::format_count2(ap.overrides) +
                    " đánh giá đã ghi nhận; mục 2 liệt kê các khác biệt.";
+  if (ap.overrides == 0 && !ap.other_override_periods.empty()) {
+    std::vector<std::string> periods;
+    for (const Period& p : ap.other_override_periods) periods.push_back(text::period_label(p));
+    method_note += " Các đánh giá đã ghi nhận cho " + text::join(periods, ", ") + " không áp dụng cho " +
+                   period_words_vi + ".";
+  }
   targets.blocks.push_back(Paragraph{{italic(method_note)}});
   targets.blocks.push_back(Paragraph{{plain("Kết quả cụ thể từng chỉ tiêu như sau:")}});
   doc.sections.push_back(std::move(targets));
 
   int sub = 0;
+  std::map<const TargetAssessment*, int> table_of;
   for (ReportGroup g : kReportGroups) {
     std::vector<const TargetAssessment*> members;
     for (const TargetAssessment& t : ap.assessment.targets)
       if (ap.group_of(t) == g) members.push_back(&t);
     if (members.empty()) continue;
     ++sub;
+    for (const TargetAssessment* t : members) table_of[t] = sub;
     Section s{3, "1." + std::to_string(sub) + ".", group_heading(g), {}};
     s.blocks.push_back(group_table(members, ap, in.data, rq, year, sub, g, notes));
     doc.sections.push_back(std::move(s));
   }
 
-  doc.sections.push_back(comparison_section(ap, rq, sub + 1));
+  doc.sections.push_back(comparison_section(ap, rq, sub + 1, table_of));
 
   std::vector<const Task*> tasks;
   for (const Task& t : in.data.tasks)
     if (t.programme == programme.code) tasks.push_back(&t);
   doc.sections.push_back(tasks_section(tasks, in.data, programme.lead_agency, day, sub + 2));
 
-  fill_closing(doc, issuer);
+  fill_closing(doc, issuer, rq);
   if (!tasks.empty()) doc.appendices.push_back(task_appendix(tasks, in.data, programme, issuer, doc, rq.date, day.year));
   return doc;
 }

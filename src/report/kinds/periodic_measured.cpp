@@ -77,13 +77,6 @@ std::vector<RankedUnit> ranked_group(const Dataset& data, const Indicator& indic
   return ranked;
 }
 
-std::string rank_change_text(const RankedUnit& r, bool compared) {
-  if (!compared) return "-";
-  if (r.is_new) return "mới";
-  if (!r.rank_change || *r.rank_change == 0) return "giữ nguyên";
-  return (*r.rank_change > 0 ? "tăng " : "giảm ") + std::to_string(std::abs(*r.rank_change)) + " bậc";
-}
-
 Table agency_table(const Dataset& data, const std::vector<const Indicator*>& indicators, const Period& period,
                    UnitGroup group, const std::string& caption) {
   Table t;
@@ -106,7 +99,7 @@ Table agency_table(const Dataset& data, const std::vector<const Indicator*>& ind
       const Observation* o = ind ? stored_figure(data.observations, code, r.unit, period, true) : nullptr;
       row.cells.push_back(o ? figure_cell(figure_text(*ind, o), figure_source(*o)) : Cell{"-"});
     }
-    row.cells.push_back(Cell{rank_change_text(r, compared)});
+    row.cells.push_back(Cell{rank_change_vi(r, compared)});
     t.body.push_back(std::move(row));
   }
   t.note = "Ghi chú: xếp hạng theo tỷ lệ hồ sơ tiếp nhận trực tuyến; các đơn vị bằng điểm cùng hạng; “-” là chưa có số liệu.";

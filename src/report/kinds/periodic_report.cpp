@@ -32,6 +32,13 @@ std::string indicator_label(const Indicator& ind) {
   return ind.name + " (" + ind.unit + ")";
 }
 
+// The section a pillar belongs to: a qualified pillar ("Hạ tầng số (thí điểm Mobile Money)") is
+// part of its main one ("Hạ tầng số"), as seed 002 prints Mobile Money under 1.3. Hạ tầng số.
+std::string main_pillar(const std::string& pillar) {
+  const auto open = pillar.find(" (");
+  return open == std::string::npos ? pillar : pillar.substr(0, open);
+}
+
 bool earlier(const Period& a, const Period& b) {
   if (a.first_day() != b.first_day()) return a.first_day() < b.first_day();
   return a.last_day() > b.last_day();
@@ -103,19 +110,23 @@ Document build_periodic_report(const ReportInputs& in, const ReportRequest& rq) 
   static const char* kRoman[] = {"I.", "II.", "III.", "IV."};
   if (!figures.empty()) {
     doc.sections.push_back(Section{1, kRoman[roman++], "KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ QUỐC GIA", {}});
-    // Pillars in the order the catalogue first names them.
+    // Main pillars in the order the catalogue first names them; figures without a pillar last,
+    // under "Các chỉ tiêu khác".
     std::vector<std::string> pillars;
     for (const auto& f : figures)
-      if (std::find(pillars.begin(), pillars.end(), f.indicator->pillar) == pillars.end())
-        pillars.push_back(f.indicator->pillar);
+      if (const std::string p = main_pillar(f.indicator->pillar);
+          std::find(pillars.begin(), pillars.end(), p) == pillars.end())
+        pillars.push_back(p);
+    std::stable_partition(pillars.begin(), pillars.end(), [](const std::string& p) { return !p.empty(); });
     std::map<std::string, int> footnote_of;  // one footnote per distinct data source note
     int n = 0;
     for (const auto& pillar : pillars) {
       Section s{2, std::to_string(++n) + ".", pillar.empty() ? "Các chỉ tiêu khác" : pillar, {}};
+      auto in_section = [&](const Indicator& ind) { return main_pillar(ind.pillar) == pillar; };
       // One table per period the figures refer to, so each header says exactly what is compared.
       std::vector<Period> periods;
       for (const auto& f : figures)
-        if (f.indicator->pillar == pillar &&
+        if (in_section(*f.indicator) &&
             std::find(periods.begin(), periods.end(), f.current->period) == periods.end())
           periods.push_back(f.current->period);
       std::sort(periods.begin(), periods.end(), earlier);
@@ -127,7 +138,7 @@ Document build_periodic_report(const ReportInputs& in, const ReportRequest& rq) 
         t.columns = {{52, Align::Justify}, {16, Align::Center}, {16, Align::Center}, {16, Align::Center}};
         t.header.push_back(Row{{"Chỉ tiêu", Cell{column_heading(last_year)}, Cell{column_heading(p)}, "Tăng/giảm"}});
         for (const auto& f : figures) {
-          if (f.indicator->pillar != pillar || f.current->period != p) continue;
+          if (!in_section(*f.indicator) || f.current->period != p) continue;
           Cell name{indicator_label(*f.indicator)};
           // A note on where the data itself comes from (seed 002 footnote ²: speedtest.net).
           if (!f.indicator->definition_source.empty()) {
@@ -147,7 +158,7 @@ Document build_periodic_report(const ReportInputs& in, const ReportRequest& rq) 
       }
       // Agency shares are stored as one fact per unit, often without a national figure.
       for (const auto& ind : data.indicators)
-        if (ind.pillar == pillar && ind.kind == IndicatorKind::AgencyShare)
+        if (in_section(ind) && ind.kind == IndicatorKind::AgencyShare)
           if (auto p = units_lacking(data, ind, period)) s.blocks.push_back(std::move(*p));
       doc.sections.push_back(std::move(s));
     }
@@ -158,7 +169,7 @@ Document build_periodic_report(const ReportInputs& in, const ReportRequest& rq) 
   closing.blocks.push_back(
       Paragraph{{plain(issuer.name + " kính báo cáo Thủ tướng Chính phủ xem xét, chỉ đạo./.")}});
   doc.sections.push_back(std::move(closing));
-  fill_closing(doc, issuer);
+  fill_closing(doc, issuer, rq);
   return doc;
 }
 

@@ -78,7 +78,7 @@ Table indicator_table(const std::vector<const TargetAssessment*>& ordered, const
     const TargetValues& tv = ap.values_of(*ta);
     std::vector<std::string> agencies;
     for (const std::string& c : target_agencies(tv)) agencies.push_back(unit_name(data, c));
-    Cell goal = target_cell(*ta->target);
+    Cell goal = target_cell(*ta->target, ap.assessment.programme);
     if (!deadline && ta->target->deadline) goal.runs.push_back(plain(" (" + text::period_label(*ta->target->deadline) + ")"));
     t.body.push_back(Row{{Cell{std::to_string(++n)}, name_cell(*ta->target), Cell{text::join(agencies, ", ")},
                           values_cell(tv, Period::of_year(year), notes, data), std::move(goal)}});
@@ -360,7 +360,7 @@ Document build_plan_report(const ReportInputs& in, const ReportRequest& rq) {
     if (t.programme == programme.code) tasks.push_back(&t);
   doc.sections.push_back(tasks_section(tasks, programme, in.data, day));
 
-  fill_closing(doc, issuer);
+  fill_closing(doc, issuer, rq);
   return doc;
 }
 

@@ -298,7 +298,7 @@ Document build_quality_report(const ReportInputs& in, const ReportRequest& rq) {
   const Programme* programme = scope.programme.empty() ? nullptr : find_programme(data, scope.programme);
 
   check::CheckOptions options;
-  options.relations = in.relations;
+  options.relations = in.data.relations;
   std::vector<Finding> findings;
   for (auto& f : check::run_checks(data, options))
     if (scope.covers(f) && within(f, period)) findings.push_back(std::move(f));
@@ -347,7 +347,7 @@ Document build_quality_report(const ReportInputs& in, const ReportRequest& rq) {
       "trình các giá trị ở mức “Cảnh báo”; cập nhật tình trạng và kết quả thực hiện các nhiệm vụ nêu tại mục III "
       "trong kỳ báo cáo tiếp theo.")}});
   doc.sections.push_back(std::move(closing));
-  fill_closing(doc, issuer);
+  fill_closing(doc, issuer, rq);
   return doc;
 }
 

@@ -215,7 +215,7 @@ Document build_rates_report(const ReportInputs& in, const ReportRequest& rq) {
       "Đề nghị các đơn vị chưa gửi báo cáo khẩn trương hoàn thành, gửi báo cáo; các đơn vị có báo cáo bị trả lại "
       "hoàn thiện theo ý kiến của cơ quan tiếp nhận và gửi lại.")}});
   doc.sections.push_back(std::move(closing));
-  fill_closing(doc, issuer);
+  fill_closing(doc, issuer, rq);
   return doc;
 }
 

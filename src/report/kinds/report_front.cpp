@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "text/number.h"
+#include "text/text.h"
 #include "text/vdate.h"
 
 namespace dxmon::report {
@@ -70,7 +71,7 @@ void fill_front(Document& doc, const Issuer& issuer, const std::string& number, 
   f.subject = std::move(subject);
 }
 
-void fill_closing(Document& doc, const Issuer& issuer) {
+void fill_closing(Document& doc, const Issuer& issuer, const ReportRequest& request) {
   doc.recipients = {"Thủ tướng Chính phủ (để b/c);",
                     "Các Phó Thủ tướng Chính phủ (để b/c);",
                     "Văn phòng Chính phủ;",
@@ -78,8 +79,13 @@ void fill_closing(Document& doc, const Issuer& issuer) {
                     "UBND các tỉnh, thành phố trực thuộc trung ương;",
                     issuer.name + ": Bộ trưởng, các Thứ trưởng, các đơn vị thuộc Bộ;",
                     "Lưu: VT, CĐSQG."};
+  if (!request.recipients.empty()) doc.recipients = request.recipients;
   // Seed 002 is signed on the minister's behalf by a deputy; the name is written when signed.
-  doc.signature = {"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", ""};
+  doc.signature = {"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", text::squish(request.signer)};
+  if (const std::string title = text::squish(request.signer_title); !title.empty()) {
+    doc.signature.position = upper_vi(title);
+    if (doc.signature.position == "BỘ TRƯỞNG") doc.signature.authority.clear();
+  }
 }
 
 std::string period_words(const Period& p) {

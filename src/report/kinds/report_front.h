@@ -9,6 +9,7 @@
 #include "core/period.h"
 #include "core/unit.h"
 #include "report/document.h"
+#include "report/kinds/report_inputs.h"
 
 namespace dxmon::report {
 
@@ -30,8 +31,11 @@ Issuer issuer_of(const ReportingUnit& unit);
 void fill_front(Document& doc, const Issuer& issuer, const std::string& number, const Date& date, int draft_year,
                 std::vector<std::string> subject);
 
-// Nơi nhận and the signature block of the reports to the Prime Minister (seed 002 lines 259–270).
-void fill_closing(Document& doc, const Issuer& issuer);
+// Nơi nhận and the signature block of the reports to the Prime Minister (seed 002 lines 259–270):
+// signed on the minister's behalf by a deputy ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG"), the request's signer
+// under it (seed 000 prints "Nguyễn Huy Dũng"). The request's title replaces "THỨ TRƯỞNG" (a
+// minister signing in person needs no "KT."); its recipients replace the default list.
+void fill_closing(Document& doc, const Issuer& issuer, const ReportRequest& request);
 
 // Vietnamese upper case (ICU, locale "vi"): "Bộ Thông tin và Truyền thông" → "BỘ THÔNG TIN VÀ TRUYỀN THÔNG".
 std::string upper_vi(const std::string& text);

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "assess/assessment.h"
-#include "check/relation.h"
 #include "core/dataset.h"
 
 namespace dxmon {
@@ -18,9 +17,9 @@ class Store;
 namespace dxmon::report {
 
 struct ReportInputs {
-  // Units, indicators, programmes, targets, values, tasks, overrides (all programmes), regimes.
+  // Units, indicators, programmes, targets, values, tasks, overrides (all programmes), regimes,
+  // and the relations between indicators the checks use.
   Dataset data;
-  std::vector<check::IndicatorRelation> relations;  // data/checks/indicator_relations.csv
   std::vector<Submission> submissions;              // of the requested regime and period (rates report)
 };
 
@@ -32,10 +31,13 @@ struct ReportRequest {
   std::string regime;                // rates report: regime code
   Date date;                         // the report's date (front matter, overdue judged on it)
   std::string number;                // document number ("14/BC-BTTTT"); empty: "     /BC-…" blank
+  std::string signer;                // who signs ("Nguyễn Huy Dũng"); empty: the line is left to sign
+  std::string signer_title;          // the signer's position ("THỨ TRƯỞNG", default); "Bộ trưởng": no "KT."
+  std::vector<std::string> recipients;  // Nơi nhận, each item as printed; empty: the default list
 };
 
-// Reads everything a report needs from the store; `relations_csv` is the path of
-// data/checks/indicator_relations.csv. Submissions are those of request.regime and request.period.
-ReportInputs load_report_inputs(Store& store, const std::string& relations_csv, const ReportRequest& request);
+// Reads everything a report needs from the store. Submissions are those of request.regime and
+// request.period.
+ReportInputs load_report_inputs(Store& store, const ReportRequest& request);
 
 }  // namespace dxmon::report

@@ -90,8 +90,13 @@ AssessedProgramme assess_for_report(const ReportInputs& in, const ReportRequest&
   std::vector<Override> mine;
   for (const Override& o : in.data.overrides)
     if (o.programme == programme.code) mine.push_back(o);
-  apply_overrides(out.assessment, mine);
-  out.overrides = static_cast<int>(mine.size());
+  out.overrides = apply_overrides(out.assessment, mine);
+  for (const Override& o : mine)
+    if (o.period != rq.period &&
+        std::find(out.other_override_periods.begin(), out.other_override_periods.end(), o.period) ==
+            out.other_override_periods.end())
+      out.other_override_periods.push_back(o.period);
+  std::sort(out.other_override_periods.begin(), out.other_override_periods.end());
   out.overrides_applied = rq.apply_overrides;
   return out;
 }
@@ -202,10 +207,18 @@ Cell values_cell(const TargetValues& values, const Period& period, Footnotes& no
   return cell;
 }
 
-Cell target_cell(const Target& t) {
+std::string target_source(const Target& t, const Programme* programme) {
+  const std::string act = programme ? programme->document : std::string();
+  if (act.empty()) return t.source;
+  return t.source.empty() ? act : act + " (" + t.source + ")";
+}
+
+Cell target_cell(const Target& t, const Programme* programme) {
   std::vector<std::string> lines;
   for (const TargetItem& item : t.items) lines.push_back(item.as_printed);
-  return Cell{text::join(lines, "\n")};
+  Cell cell{text::join(lines, "\n")};
+  cell.source = target_source(t, programme);
+  return cell;
 }
 
 Cell name_cell(const Target& t) {

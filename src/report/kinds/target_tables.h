@@ -30,7 +30,8 @@ struct AssessedProgramme {
   const ProgrammeValues* values = nullptr;
   ProgrammeAssessment assessment;
   bool overrides_applied = true;
-  int overrides = 0;  // overrides of this programme in the data
+  int overrides = 0;  // overrides of this programme for the period reported
+  std::vector<Period> other_override_periods;  // periods this programme has overrides for, other than the one reported
 
   // The group the report prints a target in.
   ReportGroup group_of(const TargetAssessment& t) const {
@@ -78,8 +79,11 @@ std::vector<Run> unit_values_note(const Dataset& data, const std::vector<const O
 // footnote, which only lists them too), else its printed remark (observation_note). The cell's
 // source names every value's source.
 Cell values_cell(const TargetValues& values, const Period& period, Footnotes& notes, const Dataset& data);
-// The target as printed ("≥ 80%"), one line per item.
-Cell target_cell(const Target& t);
+// Where a target comes from: the programme's act and the place it is transcribed from
+// ("Quyết định số 942/QĐ-TTg (seed 000 line 41 (STT 1.1; …))"); either alone when the other is empty.
+std::string target_source(const Target& t, const Programme* programme);
+// The target as printed ("≥ 80%"), one line per item, with target_source() as its source.
+Cell target_cell(const Target& t, const Programme* programme);
 // The target's wording, and its items' labels on their own lines when it has several.
 Cell name_cell(const Target& t);
 

@@ -34,7 +34,6 @@ const Dataset& builtin() {
 ReportInputs inputs() {
   ReportInputs in;
   in.data = builtin();
-  in.relations = dxmon::testing::load_builtin_relations();
   return in;
 }
 
@@ -59,6 +58,7 @@ std::vector<Override> printed_grouping_overrides(const Dataset& data) {
     Override o;
     o.programme = t.programme;
     o.target = t.code;
+    o.period = Period::of_year(2023);
     o.group = *g.group;
     o.who = "Bộ Thông tin và Truyền thông";
     o.when = Date{2024, 2, 16};
@@ -113,6 +113,28 @@ const Row* row_named(const Table& t, const std::string& label) {
 }
 
 bool has_row(const Table& t, const std::string& label) { return row_named(t, label) != nullptr; }
+
+// The row of the differences table about `t`: its name cell is the label and "(STT x.y, Bảng n)".
+const Row* difference_row(const Table& differences, const Target& t) {
+  const std::string start = t.label + " (STT " + t.printed_no + ", Bảng ";
+  for (const Row* r : body_rows(differences))
+    if (r->cells.size() > 1 && r->cells[1].text().rfind(start, 0) == 0) return r;
+  return nullptr;
+}
+
+// The row a cross-reference "(STT x.y, Bảng n)" points to: table n's row whose STT cell is x.y.
+const Row* referenced_row(const Document& doc, const std::string& name_cell) {
+  const auto open = name_cell.rfind(" (STT ");
+  const auto comma = name_cell.find(", Bảng ", open);
+  if (open == std::string::npos || comma == std::string::npos) return nullptr;
+  const std::string stt = name_cell.substr(open + 6, comma - open - 6);
+  const std::string table = name_cell.substr(comma + 2, name_cell.size() - comma - 3);  // "Bảng n"
+  const Table* t = table_with_caption(doc, table + ".");
+  if (!t) return nullptr;
+  for (const Row* r : body_rows(*t))
+    if (r->cells[0].text() == stt) return r;
+  return nullptr;
+}
 
 std::string footnote_text(const Document& doc, const Cell& cell) {
   for (const Run& r : cell.runs)
@@ -181,6 +203,30 @@ TEST(AnnualReport, WithThePrintedGroupingAsOverridesCountsAsSeed000) {
   EXPECT_EQ(section(doc, "1.3.")->title, "Nhóm các mục tiêu cần nỗ lực tập trung mới có thể hoàn thành đúng hạn");
 }
 
+// Seed 000 lines 39–51 and 57–66: the STT column as printed, with its pillar "Vận hành tối ưu các
+// hoạt động của cơ quan nhà nước" twice (2 and 3) in the first table and 3.3 following 2.2 in the
+// second.
+TEST(AnnualReport, TheTablesPrintSeed000sStt) {
+  const Document doc = build_annual_report(inputs(), request(true));
+  const auto tables = group_tables(doc);
+  ASSERT_EQ(tables.size(), 3u);
+  auto stt = [](const Table& t) {
+    std::vector<std::string> out;
+    for (const Row& r : t.body) out.push_back(r.cells[0].text());
+    return out;
+  };
+  EXPECT_EQ(stt(*tables[0]),
+            (std::vector<std::string>{"1", "1.1", "2", "2.1", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2"}));
+  EXPECT_EQ(tables[0]->body[2].cells[1].text(), "Vận hành tối ưu các hoạt động của cơ quan nhà nước");
+  EXPECT_EQ(tables[0]->body[4].cells[1].text(), "Vận hành tối ưu các hoạt động của cơ quan nhà nước");
+  EXPECT_EQ(stt(*tables[1]),
+            (std::vector<std::string>{"1", "1.1", "1.2", "1.3", "1.4", "1.5", "2", "2.1", "2.2", "3", "3.3", "3.4",
+                                      "3.5", "3.6", "4", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9"}));
+  EXPECT_EQ(stt(*tables[2]), (std::vector<std::string>{"1", "1.1", "2", "2.1", "3", "3.1", "3.2", "3.3", "3.4", "3.5",
+                                                      "3.6"}));
+  EXPECT_EQ(row_named(*tables[0], target("04").label)->cells[0].text(), "3.2");
+}
+
 TEST(AnnualReport, OverriddenRowsShowTheOverrideItsReasonAndTheComputedClass) {
   const Document doc = build_annual_report(inputs_with_printed_overrides(), request(true));
   const auto tables = group_tables(doc);
@@ -219,6 +265,11 @@ TEST(AnnualReport, ValuesArePrintedAsInTheSeedWithTheirSources) {
   EXPECT_EQ(online->cells[3].text(), "58,41%");
   EXPECT_EQ(online->cells[4].text(), "≥ 80%");
   EXPECT_EQ(online->cells[3].source, "14/BC-BTTTT (seed 000 line 59)");
+  // The target's own source: the act that set it and where it is transcribed from (targets.csv).
+  EXPECT_EQ(online->cells[4].source,
+            "Quyết định số 942/QĐ-TTg (seed 000 line 59 (STT 1.1; trụ cột: line 58; nhóm: line 55))");
+  for (const Table* table : tables)
+    for (const Row* r : body_rows(*table)) EXPECT_FALSE(r->cells[4].source.empty()) << r->cells[1].text();
   // Line 65: the 2022 value is printed "11,20%".
   EXPECT_EQ(row_named(*tables[1], target("13").label)->cells[2].text(), "11,20%");
   // Line 75: no 2023 value at all — a blank cell, not "-"; line 76: "-" in 2022.
@@ -272,15 +323,23 @@ TEST(AnnualReport, DifferencesNameThe99PercentTargetAndEveryTargetWithoutA2023Va
     ASSERT_EQ(tables.size(), 1u);
     const Table& t = *tables[0];
     EXPECT_EQ(t.body.size(), 16u);  // 13 without a 2023 value, 99%, and 8,3% and 37,5% below half
-    const Row* signed_docs = row_named(t, target("04").label + " (STT 3.2)");
+    const Row* signed_docs = difference_row(t, target("04"));
     ASSERT_NE(signed_docs, nullptr);
+    // The cross-reference names the row the tables show: STT 3.2 of the table the target is in.
+    const Row* shown = referenced_row(doc, signed_docs->cells[1].text());
+    ASSERT_NE(shown, nullptr) << signed_docs->cells[1].text();
+    EXPECT_EQ(shown->cells[1].text(), target("04").label);
+    EXPECT_NE(signed_docs->cells[1].text().find(apply ? "Bảng 1)" : "Bảng 2)"), std::string::npos);
     EXPECT_EQ(signed_docs->cells[4].text(), "giá trị 99% chưa đạt mục tiêu 100%");
     EXPECT_EQ(signed_docs->cells[3].text(), "đã thực hiện trên 50% (phương pháp ngưỡng)");
     EXPECT_NE(signed_docs->cells[2].text().find("đã hoàn thành"), std::string::npos);
     for (const std::string& code : kNoValue2023) {
       const Target& tg = target(code);
-      const Row* r = row_named(t, tg.label + " (STT " + tg.printed_no + ")");
+      const Row* r = difference_row(t, tg);
       ASSERT_NE(r, nullptr) << code;
+      const Row* shown = referenced_row(doc, r->cells[1].text());
+      ASSERT_NE(shown, nullptr) << r->cells[1].text();
+      EXPECT_EQ(shown->cells[1].text(), tg.label) << r->cells[1].text();
       EXPECT_EQ(r->cells[3].text(), "chưa có số liệu") << code;
       EXPECT_NE(r->cells[4].text().find("không có số liệu năm 2023"), std::string::npos) << r->cells[4].text();
     }
@@ -297,7 +356,7 @@ TEST(AnnualReport, WithoutOverridesTheDifferencesAreAgainstThePrintedGroups) {
   const Document doc = build_annual_report(inputs_without_overrides(), request(false));
   const Table& t = *blocks<Table>(*section(doc, "2."))[0];
   ASSERT_EQ(t.body.size(), 16u);
-  const Row* r = row_named(t, target("04").label + " (STT 3.2)");
+  const Row* r = difference_row(t, target("04"));
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->cells[2].text(), "Nhóm các mục tiêu đã hoàn thành");
   EXPECT_EQ(r->cells[4].text(), "giá trị 99% chưa đạt mục tiêu 100%");
@@ -315,6 +374,46 @@ TEST(AnnualReport, TheBuiltInOverridesAreSeed000sGrouping) {
   EXPECT_EQ(counts[0]->lines[0].count + " " + counts[0]->lines[0].share, "07/35 đạt 20%");
   EXPECT_EQ(counts[0]->lines[1].count + " " + counts[0]->lines[1].share, "20/35 chiếm 57%");
   EXPECT_EQ(counts[0]->lines[2].count + " " + counts[0]->lines[2].share, "08/35 chiếm 23%");
+}
+
+// The built-in overrides judge 2023. A report on 2024 or 2022 does not borrow them: it counts the
+// classes computed from that year's values, says the 2023 judgements do not apply, and does not
+// compare with seed 000's printed grouping, which is about 2023.
+TEST(AnnualReport, OverridesOfAnotherYearAreNotApplied) {
+  for (int year : {2022, 2024}) {
+    SCOPED_TRACE(year);
+    ReportRequest rq = request(true);
+    rq.period = Period::of_year(year);
+    rq.number.clear();
+    const ReportInputs in = inputs();
+    const Document doc = build_annual_report(in, rq);
+    const auto counts = blocks<SummaryCounts>(*section(doc, "1."));
+    ASSERT_EQ(counts.size(), 1u);
+    const Document computed = build_annual_report(inputs_without_overrides(), rq);
+    const auto computed_counts = blocks<SummaryCounts>(*section(computed, "1."));
+    ASSERT_EQ(computed_counts.size(), 1u);
+    ASSERT_EQ(counts[0]->lines.size(), computed_counts[0]->lines.size());
+    for (std::size_t i = 0; i < counts[0]->lines.size(); ++i)
+      EXPECT_EQ(counts[0]->lines[i].count + " " + counts[0]->lines[i].label,
+                computed_counts[0]->lines[i].count + " " + computed_counts[0]->lines[i].label);
+    EXPECT_NE(counts[0]->lines[0].count, "07/35");
+    const std::string text = all_text(doc.sections);
+    EXPECT_NE(text.find("Các đánh giá đã ghi nhận cho năm 2023 không áp dụng cho năm " + std::to_string(year)),
+              std::string::npos);
+    EXPECT_EQ(text.find("Theo đánh giá:"), std::string::npos);
+    EXPECT_NE(text.find("Chưa có nhóm nào được công bố hoặc đánh giá cho năm " + std::to_string(year) +
+                        " để đối chiếu (nhóm in trong báo cáo gốc là của năm 2023)"),
+              std::string::npos);
+  }
+  // 2024 has no value for any qd942 target: every one is "chưa có số liệu".
+  ReportRequest rq = request(true);
+  rq.period = Period::of_year(2024);
+  const Document doc2024 = build_annual_report(inputs(), rq);
+  const auto counts = blocks<SummaryCounts>(*section(doc2024, "1."));
+  ASSERT_EQ(counts.size(), 1u);
+  ASSERT_EQ(counts[0]->lines.size(), 4u);
+  EXPECT_EQ(counts[0]->lines[3].count, "35/35");
+  EXPECT_EQ(counts[0]->lines[3].label, "mục tiêu chưa có số liệu");
 }
 
 TEST(AnnualReport, TasksAreCountedByStatusAndListedByLeadAgency) {

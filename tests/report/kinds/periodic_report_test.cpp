@@ -51,7 +51,6 @@ class PeriodicReport : public ::testing::Test {
   static void SetUpTestSuite() {
     inputs_ = new ReportInputs;
     inputs_->data = dxmon::testing::load_builtin_dataset();
-    inputs_->relations = dxmon::testing::load_builtin_relations();
   }
   static void TearDownTestSuite() { delete inputs_; }
   static ReportRequest request(const char* period) {

@@ -24,7 +24,6 @@ ReportInputs inputs() {
   static const Dataset data = dxmon::testing::load_builtin_dataset();
   ReportInputs in;
   in.data = data;
-  in.relations = dxmon::testing::load_builtin_relations();
   return in;
 }
 
@@ -99,6 +98,9 @@ TEST(PlanReport, TwelveIndicatorsWithLeadAgenciesValuesAndTargets) {
   EXPECT_EQ(row_no(t, "11").cells[3].text(), "40,47%");
   EXPECT_EQ(row_no(t, "12").cells[3].text(), "13,9%");
   EXPECT_EQ(row_no(t, "12").cells[3].source, "BC-2022-UBQGCĐS (seed 004 lines 36, 44)");
+  // Targets carry their source too: the plan's act and the line they are transcribed from.
+  EXPECT_EQ(row_no(t, "1").cells[4].source, "Quyết định số 27/QĐ-UBQGCĐS (seed 004 line 16 (TT 1; nhóm: line 15))");
+  for (const Row* r : indicator_rows(t)) EXPECT_FALSE(r->cells[4].source.empty()) << r->cells[1].text();
 }
 
 TEST(PlanReport, FootnotesCarryThePrintedRemarksAndTheAgenciesBehindTheShare) {

@@ -23,7 +23,6 @@ class QualityReport : public ::testing::Test {
   static void SetUpTestSuite() {
     inputs_ = new ReportInputs;
     inputs_->data = dxmon::testing::load_builtin_dataset();
-    inputs_->relations = dxmon::testing::load_builtin_relations();
   }
   static void TearDownTestSuite() { delete inputs_; }
   static ReportRequest request(const char* period, const char* programme = "") {
@@ -70,7 +69,7 @@ TEST_F(QualityReport, TheSeedErrorsWithTheirSources) {
 TEST_F(QualityReport, CountsAgreeWithTheChecksUpToThePeriod) {
   // Independently of the report: the findings of run_checks whose values start by the end of 2023.
   check::CheckOptions options;
-  options.relations = inputs_->relations;
+  options.relations = inputs_->data.relations;
   auto all = check::run_checks(inputs_->data, options);
   const Date end{2023, 12, 31};
   long expected = 0, errors = 0;

@@ -39,7 +39,6 @@ class RatesReport : public ::testing::Test {
   static void SetUpTestSuite() {
     inputs_ = new ReportInputs;
     inputs_->data = dxmon::testing::load_builtin_dataset();
-    inputs_->relations = dxmon::testing::load_builtin_relations();
     ReportingRegime r;
     r.code = "thu-nghiem.tinh-thang";
     r.name = "Báo cáo tháng về chuyển đổi số";

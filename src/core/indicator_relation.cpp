@@ -1,9 +1,9 @@
-#include "check/relation.h"
+#include "core/indicator_relation.h"
 
 #include "core/enum_names.h"
 #include "text/text.h"
 
-namespace dxmon::check {
+namespace dxmon {
 
 namespace {
 constexpr detail::EnumNames<RelationKind, 5> kIds{{
@@ -37,6 +37,17 @@ std::string UnitSelection::label_vi() const {
   return text::join(words, ", ");
 }
 
+std::string unit_selection_id(const UnitSelection& s) {
+  if (s.group) return std::string(unit_group_id(*s.group));
+  std::vector<std::string> ids;
+  for (UnitKind k : s.kinds) ids.emplace_back(unit_kind_id(k));
+  return text::join(ids, ";");
+}
+
+std::string relation_key(const IndicatorRelation& r) {
+  return std::string(relation_kind_id(r.kind)) + "|" + r.indicator + "|" + text::join(r.parts, ";");
+}
+
 std::optional<UnitSelection> parse_unit_selection(std::string_view text) {
   UnitSelection s;
   const auto words = text::split_list(text, ';');
@@ -56,26 +67,27 @@ std::optional<UnitSelection> parse_unit_selection(std::string_view text) {
 
 std::optional<IndicatorRelation> relation_from_cells(std::string_view relation, std::string_view indicator,
                                                      std::string_view parts, std::string_view group,
-                                                     std::string_view source, std::string& error) {
+                                                     std::string_view source, RelationFault& fault) {
   IndicatorRelation r;
   const std::string kind_text = text::squish(relation);
   auto kind = parse_relation_kind(kind_text);
   if (!kind) {
-    error = "cột relation: \"" + kind_text +
-            "\" không phải là loại quan hệ — hãy dùng sum_of, same_quantity, cumulative, denominator_group hoặc group_partition";
+    fault = {"relation", "\"" + kind_text + "\" không phải là loại quan hệ",
+             "hãy dùng sum_of, same_quantity, cumulative, denominator_group hoặc group_partition"};
     return std::nullopt;
   }
   r.kind = *kind;
   r.indicator = text::squish(indicator);
   if (r.indicator.empty()) {
-    error = "cột indicator trống — hãy ghi mã chỉ tiêu";
+    fault = {"indicator", "thiếu mã chỉ tiêu", "hãy ghi mã chỉ tiêu của tổng, của số liệu hoặc của tỷ lệ"};
     return std::nullopt;
   }
   r.parts = text::split_list(parts, ';');
   const bool needs_parts = r.kind == RelationKind::SumOf || r.kind == RelationKind::SameQuantity ||
                            r.kind == RelationKind::GroupPartition;
   if (needs_parts && r.parts.empty()) {
-    error = "cột parts trống — quan hệ " + kind_text + " cần danh sách mã chỉ tiêu, cách nhau bằng dấu ;";
+    fault = {"parts", "quan hệ " + kind_text + " cần danh sách mã chỉ tiêu",
+             "hãy ghi các mã chỉ tiêu, cách nhau bằng dấu ;"};
     return std::nullopt;
   }
   const std::string group_text = text::squish(group);
@@ -83,9 +95,9 @@ std::optional<IndicatorRelation> relation_from_cells(std::string_view relation, 
   if (needs_group || !group_text.empty()) {
     auto sel = parse_unit_selection(group_text);
     if (!sel) {
-      error = "cột group: \"" + group_text +
-              "\" không phải là nhóm đơn vị — hãy dùng bo_nganh, dia_phuong, bo_nganh_dia_phuong hoặc danh sách loại đơn vị "
-              "(ministry;ministry_level_agency;government_agency;province;central_city)";
+      fault = {"group", "\"" + group_text + "\" không phải là nhóm đơn vị",
+               "hãy dùng bo_nganh, dia_phuong, bo_nganh_dia_phuong hoặc danh sách loại đơn vị "
+               "(ministry;ministry_level_agency;government_agency;province;central_city)"};
       return std::nullopt;
     }
     r.group = *sel;
@@ -94,4 +106,4 @@ std::optional<IndicatorRelation> relation_from_cells(std::string_view relation, 
   return r;
 }
 
-}  // namespace dxmon::check
+}  // namespace dxmon
