@@ -4,6 +4,7 @@
 
 #include "measure/dossier_record.h"
 #include "measure/hash.h"
+#include "measure/short_text.h"
 
 namespace dxmon::measure {
 
@@ -13,7 +14,7 @@ int AgencyTable::find(std::string_view code) const {
   for (std::size_t i = quick_hash(code) & mask;; i = (i + 1) & mask) {
     int idx = slots_[i];
     if (idx < 0) return -1;
-    if (agencies_[static_cast<std::size_t>(idx)].code == code) return idx;
+    if (same_text(agencies_[static_cast<std::size_t>(idx)].code, code)) return idx;
   }
 }
 

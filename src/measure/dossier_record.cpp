@@ -3,6 +3,8 @@
 #include <array>
 #include <vector>
 
+#include "measure/short_text.h"
+
 namespace dxmon::measure {
 namespace {
 
@@ -64,18 +66,18 @@ std::optional<std::int64_t> parse_plain_timestamp(const char* s) {
 // The ids differ in length or first letter: one comparison each (these run for every record).
 std::optional<ServiceLevel> parse_service_level(std::string_view id) {
   switch (id.size()) {
-    case 10: if (id == "toan_trinh") return ServiceLevel::FullOnline; break;
-    case 8: if (id == "mot_phan") return ServiceLevel::PartialOnline; break;
-    case 16: if (id == "khong_truc_tuyen") return ServiceLevel::NotOnline; break;
+    case 10: if (same_text(id, "toan_trinh")) return ServiceLevel::FullOnline; break;
+    case 8: if (same_text(id, "mot_phan")) return ServiceLevel::PartialOnline; break;
+    case 16: if (same_text(id, "khong_truc_tuyen")) return ServiceLevel::NotOnline; break;
   }
   return std::nullopt;
 }
 std::optional<Channel> parse_channel(std::string_view id) {
   switch (id.size()) {
-    case 10: if (id == "truc_tuyen") return Channel::Online; break;
+    case 10: if (same_text(id, "truc_tuyen")) return Channel::Online; break;
     case 9:
-      if (id == "truc_tiep") return Channel::InPerson;
-      if (id == "buu_chinh") return Channel::Post;
+      if (same_text(id, "truc_tiep")) return Channel::InPerson;
+      if (same_text(id, "buu_chinh")) return Channel::Post;
       break;
   }
   return std::nullopt;
@@ -83,12 +85,12 @@ std::optional<Channel> parse_channel(std::string_view id) {
 std::optional<DossierStatus> parse_status(std::string_view id) {
   switch (id.size()) {
     case 10:
-      if (id == "hoan_thanh") return DossierStatus::Completed;
-      if (id == "dang_xu_ly") return DossierStatus::Processing;
+      if (same_text(id, "hoan_thanh")) return DossierStatus::Completed;
+      if (same_text(id, "dang_xu_ly")) return DossierStatus::Processing;
       break;
-    case 9: if (id == "tiep_nhan") return DossierStatus::Received; break;
-    case 7: if (id == "tra_lai") return DossierStatus::Returned; break;
-    case 3: if (id == "rut") return DossierStatus::Withdrawn; break;
+    case 9: if (same_text(id, "tiep_nhan")) return DossierStatus::Received; break;
+    case 7: if (same_text(id, "tra_lai")) return DossierStatus::Returned; break;
+    case 3: if (same_text(id, "rut")) return DossierStatus::Withdrawn; break;
   }
   return std::nullopt;
 }
@@ -135,7 +137,7 @@ std::optional<Field> parse_field_name(std::string_view name) {
   if (name.size() >= by_length.size()) return std::nullopt;
   for (std::int8_t i : by_length[name.size()]) {
     if (i < 0) break;
-    if (kFieldNames[static_cast<std::size_t>(i)] == name) return static_cast<Field>(i);
+    if (same_text(kFieldNames[static_cast<std::size_t>(i)], name)) return static_cast<Field>(i);
   }
   return std::nullopt;
 }

@@ -58,6 +58,7 @@ void DossierTable::assign_base(std::shared_ptr<MappedRegion> region, const Dossi
   base_slots_ = count;
   base_shift_ = 64 - bits_of(count);
   base_size_ = size;
+  own_prefault_.wait();
   own_ = PageArray<DossierState>(1024);
   own_shift_ = 64 - 10;
   own_used_ = added_ = 0;
@@ -80,8 +81,13 @@ PageArray<DossierState> DossierTable::merged() const {
 }
 
 void DossierTable::grow_to(std::size_t n) {
+  own_prefault_.wait();
   PageArray<DossierState> old(n);
   old.swap(own_);
+  // A table sized up front for a big file is filled over the whole ingest: its pages are faulted
+  // in beside it (fresh memory is slow on virtual machines: bench/RESULTS.md).
+  if (own_used_ == 0 && n * sizeof(DossierState) >= (64u << 20))
+    own_prefault_ = Prefault(own_.data(), n * sizeof(DossierState));
   own_shift_ = 64 - bits_of(n);
   for (const auto& s : old)
     if (s.key) own_[probe(own_, own_.size(), own_shift_, s.key)] = s;

@@ -78,6 +78,7 @@ class DossierTable {
   int base_shift_ = 64;
   std::size_t base_size_ = 0;
   PageArray<DossierState> own_;
+  Prefault own_prefault_;  // declared after own_: waited for before own_ is unmapped
   int own_shift_;
   std::size_t own_used_ = 0;  // occupied own slots (copies of base dossiers and added ones)
   std::size_t added_ = 0;     // dossiers not in the base

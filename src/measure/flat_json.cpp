@@ -5,6 +5,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "measure/short_text.h"
+
 namespace dxmon::measure {
 namespace {
 
@@ -115,8 +117,8 @@ bool scan_flat_object(const char* begin, const char* end, std::array<std::string
         const char* start = p;
         while (p < end && *p != ',' && *p != '}' && !space(*p)) ++p;
         value = {start, static_cast<std::size_t>(p - start)};
-        if (value == "null") value = {};
-        else if (value != "true" && value != "false" && !json_number(value)) return false;
+        if (same_text(value, "null")) value = {};
+        else if (!same_text(value, "true") && !same_text(value, "false") && !json_number(value)) return false;
       }
       fields[static_cast<std::size_t>(*field)] = value;
       skip();

@@ -7,20 +7,20 @@
 #include <stdexcept>
 
 #include "measure/hash.h"
+#include "measure/short_text.h"
 
 namespace dxmon::measure {
 
 // ---- procedures ----
 
-std::uint32_t ProcedureDictionary::intern(std::string_view code) {
-  std::uint64_t h = quick_hash(code);
+std::uint32_t ProcedureDictionary::intern(std::string_view code, std::uint64_t h) {
   if (slots_.empty()) slots_.assign(1024, 0);
   std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
     std::uint32_t v = slots_[i];
     if (v == 0) break;
-    if (hashes_[v - 1] == h && codes_[v - 1] == code) return v - 1;
+    if (hashes_[v - 1] == h && same_text(codes_[v - 1], code)) return v - 1;
   }
   codes_.emplace_back(code);
   hashes_.push_back(h);
@@ -90,7 +90,7 @@ void MeasurementState::contribute(const DossierState& s, int sign) {
 void MeasurementState::apply(ParsedRecords& records, ApplyTally& tally) {
   ensure_agency_capacity();
   // Interning first keeps the probe loop below free of string work.
-  for (auto& r : records) r.state.procedure = procedures_.intern(r.procedure);
+  for (auto& r : records) r.state.procedure = procedures_.intern(r.procedure, r.procedure_hash);
   dossiers_.reserve_more(records.size());
   // Both tables are far larger than the caches: fetch the slots a few records ahead.
   constexpr std::size_t kAhead = 16;

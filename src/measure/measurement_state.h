@@ -13,6 +13,7 @@
 #include "measure/dossier_record.h"
 #include "measure/dossier_table.h"
 #include "measure/flat_map.h"
+#include "measure/hash.h"
 #include "measure/page_array.h"
 #include "measure/record_parser.h"
 
@@ -49,7 +50,8 @@ struct ProcedureCell {
 // Interned procedure codes.
 class ProcedureDictionary {
  public:
-  std::uint32_t intern(std::string_view code);
+  std::uint32_t intern(std::string_view code) { return intern(code, quick_hash(code)); }
+  std::uint32_t intern(std::string_view code, std::uint64_t hash);  // hash = quick_hash(code)
   const std::string& at(std::uint32_t i) const { return codes_[i]; }
   std::size_t size() const { return codes_.size(); }
 

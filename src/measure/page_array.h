@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -88,6 +89,34 @@ class PageArray {
   T* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t bytes_ = 0;
+};
+
+// Faults in a region of map_pages memory on a thread of its own (MADV_POPULATE_WRITE: the data are
+// not touched, so the owner may write to the region meanwhile), so that the thread filling a big
+// new table does not wait for each fresh page in turn. Waits for that thread when destroyed or
+// reassigned: destroy it before the region is unmapped.
+class Prefault {
+ public:
+  Prefault() = default;
+  Prefault(void* p, std::size_t bytes)
+      : thread_([p, bytes] {
+#ifdef MADV_POPULATE_WRITE
+          ::madvise(p, bytes, MADV_POPULATE_WRITE);  // a kernel without it just refuses: nothing lost
+#endif
+        }) {}
+  ~Prefault() { wait(); }
+  Prefault(Prefault&&) = default;
+  Prefault& operator=(Prefault&& o) noexcept {
+    wait();
+    thread_ = std::move(o.thread_);
+    return *this;
+  }
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::thread thread_;
 };
 
 // An allocator for std::vector whose buffers of a huge page or more come from map_pages: a parsed

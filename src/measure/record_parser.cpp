@@ -219,6 +219,7 @@ bool convert_fields(const std::array<std::string_view, kFieldCount>& f, const Ag
   out.state.completed_month = completed_month;
   out.state.flags = flags;
   out.procedure = get(Field::Procedure);
+  out.procedure_hash = quick_hash(out.procedure);
   return true;
 }
 

@@ -21,6 +21,7 @@ enum class RecordFormat { Csv, Ndjson };
 struct ParsedRecord {
   DossierState state;             // procedure is filled in when the record is applied
   std::string_view procedure;     // points into the input buffer (or the result's scratch)
+  std::uint64_t procedure_hash;   // quick_hash(procedure), taken on the parsing thread
 };
 
 struct Reject {

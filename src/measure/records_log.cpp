@@ -24,6 +24,8 @@ constexpr std::size_t kAlign = 4096;
 
 std::size_t align_up(std::size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
 
+constexpr std::uint64_t kSyncEvery = 256u << 20;  // bytes of records between two syncs of a segment
+
 struct BlockHeader {
   std::uint32_t magic;
   std::uint32_t kind;
@@ -239,6 +241,7 @@ RecordsLog::Writer::Writer(RecordsLog& log, const BatchMeta& meta) : log_(log) {
 }
 
 RecordsLog::Writer::~Writer() {
+  if (background_sync_.joinable()) background_sync_.join();
   if (fd_ >= 0) ::close(fd_);
   if (!committed_) {
     std::error_code ec;
@@ -278,6 +281,22 @@ void RecordsLog::Writer::write_block(std::uint32_t kind,
     left -= static_cast<std::size_t>(w);
   }
   written_ = at;
+  // Sync as the segment grows, on a thread of its own (the writes go on meanwhile), so that the sync
+  // before COMMIT, which the ingest waits for, has little left to do.
+  if (kind == kData && written_ - synced_ >= kSyncEvery && !syncing_.load()) {
+    if (background_sync_.joinable()) background_sync_.join();
+    synced_ = written_;
+    syncing_ = true;
+    background_sync_ = std::thread([this] {
+      if (::fdatasync(fd_) != 0) background_sync_failed_ = true;
+      syncing_ = false;
+    });
+  }
+}
+
+void RecordsLog::Writer::sync() {
+  if (::fdatasync(fd_) != 0)
+    throw LogError("không ghi bền được nhật ký hồ sơ: " + std::string(std::strerror(errno)));
 }
 
 void RecordsLog::Writer::append_pieces(const std::vector<std::pair<const char*, std::size_t>>& pieces) {
@@ -285,10 +304,8 @@ void RecordsLog::Writer::append_pieces(const std::vector<std::pair<const char*, 
 }
 
 void RecordsLog::Writer::commit(const BatchMeta& meta) {
-  auto sync = [&] {
-    if (::fdatasync(fd_) != 0)
-      throw LogError("không ghi bền được nhật ký hồ sơ: " + std::string(std::strerror(errno)));
-  };
+  if (background_sync_.joinable()) background_sync_.join();
+  if (background_sync_failed_) throw LogError("không ghi bền được nhật ký hồ sơ (fdatasync)");
   // Records first, then COMMIT: a COMMIT on disk proves the records before it are (see committed()).
   sync();
   std::string m = encode_meta(meta);

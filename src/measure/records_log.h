@@ -10,9 +10,11 @@
 // ever used.
 #include <cstdint>
 #include <filesystem>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "measure/page_array.h"
@@ -88,7 +90,12 @@ class RecordsLog {
     RecordsLog& log_;
     std::uint32_t number_;
     int fd_ = -1;
+    void sync();  // fdatasync
     std::uint64_t written_ = 0;
+    std::uint64_t synced_ = 0;     // written_ when the last background sync started
+    std::thread background_sync_;  // an fdatasync while the ingest goes on
+    std::atomic<bool> syncing_{false};
+    std::atomic<bool> background_sync_failed_{false};
     PageArray<char> staging_;  // one block, page-aligned for O_DIRECT
     bool committed_ = false;
   };
