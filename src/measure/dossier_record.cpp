@@ -122,24 +122,18 @@ std::string_view status_id(DossierStatus s) {
 }
 
 std::optional<Field> parse_field_name(std::string_view name) {
-  // By length first: NDJSON records name every field on every line.
-  static const auto by_length = [] {
-    std::array<std::array<std::int8_t, 4>, 32> t{};
+  // No two field names share their length and first letter: one table lookup, one comparison.
+  static const auto by_shape = [] {
+    std::array<std::array<std::int8_t, 128>, 32> t{};
     for (auto& row : t) row.fill(-1);
     for (std::size_t i = 0; i < kFieldCount; ++i)
-      for (auto& slot : t[kFieldNames[i].size()])
-        if (slot < 0) {
-          slot = static_cast<std::int8_t>(i);
-          break;
-        }
+      t[kFieldNames[i].size()][static_cast<unsigned char>(kFieldNames[i][0])] = static_cast<std::int8_t>(i);
     return t;
   }();
-  if (name.size() >= by_length.size()) return std::nullopt;
-  for (std::int8_t i : by_length[name.size()]) {
-    if (i < 0) break;
-    if (same_text(kFieldNames[static_cast<std::size_t>(i)], name)) return static_cast<Field>(i);
-  }
-  return std::nullopt;
+  if (name.empty() || name.size() >= by_shape.size() || static_cast<unsigned char>(name[0]) >= 128) return std::nullopt;
+  const std::int8_t i = by_shape[name.size()][static_cast<unsigned char>(name[0])];
+  if (i < 0 || !same_text(kFieldNames[static_cast<std::size_t>(i)], name)) return std::nullopt;
+  return static_cast<Field>(i);
 }
 
 // Howard Hinnant's days_from_civil, shifted to 2000-01-01.

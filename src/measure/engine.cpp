@@ -36,11 +36,11 @@ std::string one_line(std::string s) {
 }
 
 void parse_slice(RecordFormat format, const char* begin, const char* end, const CsvLayout* layout,
-                 const AgencyTable& agencies, ParseResult& out) {
+                 const RecordCatalog& catalog, ParseResult& out) {
   if (format == RecordFormat::Csv)
-    parse_csv(begin, end, *layout, agencies, 0, out);
+    parse_csv(begin, end, *layout, catalog, 0, out);
   else
-    parse_ndjson(begin, end, agencies, 0, out);
+    parse_ndjson(begin, end, catalog, 0, out);
 }
 
 // Work running beside this thread: start() waits for the previous piece first (so pieces keep
@@ -74,7 +74,7 @@ class BackgroundTask {
 
 // Parses a chunk of whole lines in two halves on two threads; line numbers are relative to the
 // chunk (0-based) and offsets relative to the chunk's start.
-void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* layout, const AgencyTable& agencies,
+void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* layout, const RecordCatalog& catalog,
                  ParseResult& first, ParseResult& second) {
   const char* begin = chunk.data();
   const char* end = begin + chunk.size();
@@ -85,11 +85,11 @@ void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* l
     mid = nl ? static_cast<const char*>(nl) + 1 : end;
   }
   if (mid == end) {
-    parse_slice(format, begin, end, layout, agencies, first);
+    parse_slice(format, begin, end, layout, catalog, first);
     return;
   }
-  std::thread helper([&] { parse_slice(format, mid, end, layout, agencies, second); });
-  parse_slice(format, begin, mid, layout, agencies, first);
+  std::thread helper([&] { parse_slice(format, mid, end, layout, catalog, second); });
+  parse_slice(format, begin, mid, layout, catalog, first);
   helper.join();
   const std::size_t shift = static_cast<std::size_t>(mid - begin);
   for (auto& r : second.rejects) {
@@ -117,16 +117,17 @@ void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout*
                   const std::function<void(const ParsedChunk&)>& after_apply, ApplyTally& tally,
                   IngestTimes& times) {
   ParsedChunk parsed[2];  // the one being applied and the one being parsed, in turn
+  // Parsing reads the agency table, which applying does not change, and interns procedures.
+  const RecordCatalog catalog{state.agencies(), state.procedures()};
   auto parse = [&](std::pair<std::string_view, std::uint64_t> c, ParsedChunk& p) {
     p.chunk = c.first;
     p.consumed = c.second;
     p.first.clear();
     p.second.clear();
-    if (!p.chunk.empty()) parse_chunk(format, p.chunk, csv, state.agencies(), p.first, p.second);
+    if (!p.chunk.empty()) parse_chunk(format, p.chunk, csv, catalog, p.first, p.second);
   };
   parse(first, parsed[0]);
   for (int k = 0; !parsed[k].chunk.empty(); k ^= 1) {
-    // Parsing only reads the agency table, which applying does not change.
     auto ahead = std::async(std::launch::async, [&, k] { parse(next(), parsed[k ^ 1]); });
     auto t = std::chrono::steady_clock::now();
     state.apply(parsed[k].first.records, tally);

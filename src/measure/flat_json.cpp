@@ -1,6 +1,9 @@
 #include "measure/flat_json.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -10,43 +13,43 @@
 namespace dxmon::measure {
 namespace {
 
-constexpr int kMaxQuotes = 128;
-
-bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-// Positions of the '"' of the line, or false when it holds a byte that the fast path leaves to the
-// full parser: a backslash, a control character or a byte ≥ 0x80 (UTF-8 is validated there).
-bool find_quotes(const char* begin, const char* end, const char* (&quotes)[kMaxQuotes], int& count) {
-  count = 0;
+// Whether the line holds only bytes the fast path reads as they are: no backslash (escapes), no
+// control character (a tab is legal between tokens but not in a string: the full parser decides)
+// and nothing ≥ 0x80 (UTF-8 is validated by the full parser).
+bool plain(const char* begin, const char* end) {
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x20);
-  for (const char* block = begin; block < end; block += 16) {
+  const __m128i backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x20);
+  __m128i odd = _mm_setzero_si128();
+  const char* block = begin;
+  for (; block + 16 <= end; block += 16) {
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
-    const auto valid = static_cast<std::uint32_t>(end - block >= 16 ? 0xFFFF : (1u << (end - block)) - 1);
     // Signed compare: bytes ≥ 0x80 are negative, so "less than 0x20" catches them too.
-    const auto odd = static_cast<std::uint32_t>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b, backslash), _mm_cmplt_epi8(b, control))));
-    // A tab or carriage return is fine between tokens (a string holding one is refused below).
-    for (std::uint32_t m = odd & valid; m; m &= m - 1) {
-      const char c = block[__builtin_ctz(m)];
-      if (c != '\t' && c != '\r') return false;
-    }
-    for (auto m = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, quote))) & valid; m; m &= m - 1) {
-      if (count == kMaxQuotes) return false;
-      quotes[count++] = block + __builtin_ctz(m);
-    }
+    odd = _mm_or_si128(odd, _mm_or_si128(_mm_cmpeq_epi8(b, backslash), _mm_cmplt_epi8(b, control)));
   }
-#else
+  if (_mm_movemask_epi8(odd)) return false;
+  begin = block;
+#endif
   for (const char* p = begin; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
-    if (c == '\\' || c >= 0x80 || (c < 0x20 && c != '\t' && c != '\r')) return false;
-    if (c == '"') {
-      if (count == kMaxQuotes) return false;
-      quotes[count++] = p;
-    }
+    if (c == '\\' || c < 0x20 || c >= 0x80) return false;
   }
-#endif
   return true;
+}
+
+// The next '"' in [p, end), or end. Reads up to 15 bytes past `end` (the caller's padding).
+const char* next_quote(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  for (; p < end; p += 16) {
+    const auto m = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), quote)));
+    if (m) return std::min(end, p + __builtin_ctz(m));
+  }
+  return end;
+#else
+  while (p < end && *p != '"') ++p;
+  return p;
+#endif
 }
 
 // A JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -75,65 +78,117 @@ bool json_number(std::string_view t) {
   return i == t.size();
 }
 
-}  // namespace
+// `"name":` for every field: what the keys of the usual line look like.
+const std::array<std::string, kFieldCount>& quoted_keys() {
+  static const auto keys = [] {
+    std::array<std::string, kFieldCount> k;
+    for (std::size_t i = 0; i < kFieldCount; ++i) k[i] = "\"" + std::string(kFieldNames[i]) + "\":";
+    return k;
+  }();
+  return keys;
+}
 
-bool scan_flat_object(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields) {
-  const char* quotes[kMaxQuotes];
-  int count = 0;
-  if (!find_quotes(begin, end, quotes, count)) return false;
-  int q = 0;
-  const char* p = begin;
-  auto skip = [&] {
-    while (p < end && space(*p)) ++p;
-  };
-  // A string starting at p: its text, with p after its closing quote.
-  auto string = [&](std::string_view& out) {
-    if (q + 1 >= count || quotes[q] != p) return false;
-    out = {p + 1, static_cast<std::size_t>(quotes[q + 1] - p - 1)};
-    p = quotes[q + 1] + 1;
-    q += 2;
+// Reads the tokens of one line of plain bytes (see plain()).
+class Scanner {
+ public:
+  Scanner(const char* begin, const char* end) : p_(begin), end_(end) {}
+
+  void skip_spaces() {
+    while (p_ < end_ && *p_ == ' ') ++p_;
+  }
+  bool take(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
     return true;
-  };
-  skip();
-  if (p == end || *p != '{') return false;
-  ++p;
-  skip();
-  if (p < end && *p == '}') {
-    ++p;
-  } else {
-    while (true) {
-      std::string_view key, value;
-      if (!string(key)) return false;
+  }
+  // `text` literally at the current position.
+  bool take(std::string_view text) {
+    if (static_cast<std::size_t>(end_ - p_) < text.size() || !same_text({p_, text.size()}, text)) return false;
+    p_ += text.size();
+    return true;
+  }
+  bool at_end() const { return p_ == end_; }
+  char peek() const { return p_ < end_ ? *p_ : '\0'; }
+
+  // A string (the opening quote at the current position): its text.
+  bool string(std::string_view& out) {
+    if (!take('"')) return false;
+    const char* close = next_quote(p_, end_);
+    if (close == end_) return false;
+    out = {p_, static_cast<std::size_t>(close - p_)};
+    p_ = close + 1;
+    return true;
+  }
+  // A value: a string's text, a number or true/false as written, null as empty.
+  bool value(std::string_view& out) {
+    if (peek() == '"') return string(out);
+    const char* start = p_;
+    while (p_ < end_ && *p_ != ',' && *p_ != '}' && *p_ != ' ') ++p_;
+    out = {start, static_cast<std::size_t>(p_ - start)};
+    if (same_text(out, "null")) {
+      out = {};
+      return true;
+    }
+    return same_text(out, "true") || same_text(out, "false") || json_number(out);
+  }
+
+ private:
+  const char* p_;
+  const char* end_;
+};
+
+// The usual line: the keys of the last line, in its order, with no spaces.
+bool scan_as_before(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                    const KeyOrder& order) {
+  const auto& keys = quoted_keys();
+  Scanner s(begin, end);
+  if (!s.take('{')) return false;
+  for (std::size_t k = 0; k < order.count; ++k) {
+    const auto f = static_cast<std::size_t>(order.fields[k]);
+    if ((k > 0 && !s.take(',')) || !s.take(keys[f]) || !s.value(fields[f])) return false;
+  }
+  return s.take('}') && s.at_end();
+}
+
+// Any flat object of known keys, in any order, with spaces between tokens; records the key order.
+bool scan_any(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+              KeyOrder& order) {
+  Scanner s(begin, end);
+  order.count = 0;
+  s.skip_spaces();
+  if (!s.take('{')) return false;
+  s.skip_spaces();
+  if (!s.take('}')) {
+    do {
+      s.skip_spaces();
+      std::string_view key;
+      if (!s.string(key)) return false;
       auto field = parse_field_name(key);
       if (!field) return false;  // the full parser names the unknown key
-      skip();
-      if (p == end || *p != ':') return false;
-      ++p;
-      skip();
-      if (p == end) return false;
-      if (*p == '"') {
-        if (!string(value)) return false;
-      } else {
-        const char* start = p;
-        while (p < end && *p != ',' && *p != '}' && !space(*p)) ++p;
-        value = {start, static_cast<std::size_t>(p - start)};
-        if (same_text(value, "null")) value = {};
-        else if (!same_text(value, "true") && !same_text(value, "false") && !json_number(value)) return false;
-      }
-      fields[static_cast<std::size_t>(*field)] = value;
-      skip();
-      if (p == end) return false;
-      if (*p == '}') {
-        ++p;
-        break;
-      }
-      if (*p != ',') return false;
-      ++p;
-      skip();
-    }
+      if (order.count < order.fields.size()) order.fields[order.count++] = *field;
+      s.skip_spaces();
+      if (!s.take(':')) return false;
+      s.skip_spaces();
+      if (!s.value(fields[static_cast<std::size_t>(*field)])) return false;
+      s.skip_spaces();
+    } while (s.take(','));
+    if (!s.take('}')) return false;
   }
-  skip();
-  return p == end && q == count;
+  s.skip_spaces();
+  return s.at_end();
+}
+
+}  // namespace
+
+bool scan_flat_object(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                      KeyOrder& order) {
+  if (end > begin && end[-1] == '\r') --end;  // a CRLF line ending
+  if (!plain(begin, end)) return false;
+  if (order.count > 0 && order.count <= kFieldCount && scan_as_before(begin, end, fields, order)) return true;
+  fields.fill({});
+  if (scan_any(begin, end, fields, order)) return true;
+  order.count = 0;
+  return false;
 }
 
 }  // namespace dxmon::measure

@@ -12,10 +12,18 @@
 
 namespace dxmon::measure {
 
+// The order of the keys in the last line scanned: a dossier system writes every line the same way,
+// so the next line is first read as that sequence of `"key":value`, with no key lookups.
+struct KeyOrder {
+  std::array<Field, 2 * kFieldCount> fields{};
+  std::size_t count = 0;
+};
+
 // Fills `fields` from the object on [begin, end) (one line without its newline) and returns true,
 // or returns false when the line needs the full parser. The caller resets `fields` before each
 // call; a key given twice keeps its last value (as the full parser does). Reads up to 15 bytes past
-// `end`, which the caller's padding allows.
-bool scan_flat_object(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields);
+// `end`, which the caller's padding allows. `order` carries the key order from line to line.
+bool scan_flat_object(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                      KeyOrder& order);
 
 }  // namespace dxmon::measure

@@ -11,32 +11,6 @@
 
 namespace dxmon::measure {
 
-// ---- procedures ----
-
-std::uint32_t ProcedureDictionary::intern(std::string_view code, std::uint64_t h) {
-  if (slots_.empty()) slots_.assign(1024, 0);
-  std::size_t mask = slots_.size() - 1;
-  std::size_t i = h & mask;
-  for (;; i = (i + 1) & mask) {
-    std::uint32_t v = slots_[i];
-    if (v == 0) break;
-    if (hashes_[v - 1] == h && same_text(codes_[v - 1], code)) return v - 1;
-  }
-  codes_.emplace_back(code);
-  hashes_.push_back(h);
-  slots_[i] = static_cast<std::uint32_t>(codes_.size());
-  if (codes_.size() * 2 > slots_.size()) {
-    slots_.assign(slots_.size() * 2, 0);
-    mask = slots_.size() - 1;
-    for (std::size_t k = 0; k < codes_.size(); ++k) {
-      std::size_t j = hashes_[k] & mask;
-      while (slots_[j]) j = (j + 1) & mask;
-      slots_[j] = static_cast<std::uint32_t>(k + 1);
-    }
-  }
-  return static_cast<std::uint32_t>(codes_.size() - 1);
-}
-
 // ---- state ----
 
 MeasurementState::MeasurementState() = default;
@@ -89,8 +63,6 @@ void MeasurementState::contribute(const DossierState& s, int sign) {
 
 void MeasurementState::apply(ParsedRecords& records, ApplyTally& tally) {
   ensure_agency_capacity();
-  // Interning first keeps the probe loop below free of string work.
-  for (auto& r : records) r.state.procedure = procedures_.intern(r.procedure, r.procedure_hash);
   dossiers_.reserve_more(records.size());
   // Both tables are far larger than the caches: fetch the slots a few records ahead.
   constexpr std::size_t kAhead = 16;

@@ -15,6 +15,7 @@
 #include "measure/flat_map.h"
 #include "measure/hash.h"
 #include "measure/page_array.h"
+#include "measure/procedure_dictionary.h"
 #include "measure/record_parser.h"
 
 namespace dxmon::measure {
@@ -47,20 +48,6 @@ struct ProcedureCell {
   std::uint32_t online_level_online = 0;  // online-level dossiers received online
 };
 
-// Interned procedure codes.
-class ProcedureDictionary {
- public:
-  std::uint32_t intern(std::string_view code) { return intern(code, quick_hash(code)); }
-  std::uint32_t intern(std::string_view code, std::uint64_t hash);  // hash = quick_hash(code)
-  const std::string& at(std::uint32_t i) const { return codes_[i]; }
-  std::size_t size() const { return codes_.size(); }
-
- private:
-  std::vector<std::string> codes_;
-  std::vector<std::uint32_t> slots_;  // index + 1; 0 empty
-  std::vector<std::uint64_t> hashes_;
-};
-
 // What applying records did.
 struct ApplyTally {
   std::uint64_t new_dossiers = 0;
@@ -75,6 +62,7 @@ class MeasurementState {
   AgencyTable& agencies() { return agencies_; }
   const AgencyTable& agencies() const { return agencies_; }
   const ProcedureDictionary& procedures() const { return procedures_; }
+  ProcedureDictionary& procedures() { return procedures_; }
   const DossierTable& dossiers() const { return dossiers_; }
 
   // Applies records in arrival order: latest updated_at wins, ties go to the later arrival.
@@ -85,7 +73,6 @@ class MeasurementState {
   void reserve_more(std::size_t records) { dossiers_.reserve_more(records); }
   // Call after adding agencies (catalogue, snapshot): sizes the counters.
   void sync_agencies() { ensure_agency_capacity(); }
-  std::uint32_t intern_procedure(std::string_view code) { return procedures_.intern(code); }
 
   const std::int64_t* counters(int agency, int month) const {
     return &counters_[(static_cast<std::size_t>(agency) * kMonthCount + static_cast<std::size_t>(month)) *

@@ -9,9 +9,9 @@
 
 namespace dxmon::measure::detail {
 
-void parse_ndjson_avx2(const char* begin, const char* end, const AgencyTable& agencies, std::uint64_t first_line,
+void parse_ndjson_avx2(const char* begin, const char* end, const RecordCatalog& catalog, std::uint64_t first_line,
                        ParseResult& out);
-void parse_ndjson_portable(const char* begin, const char* end, const AgencyTable& agencies,
+void parse_ndjson_portable(const char* begin, const char* end, const RecordCatalog& catalog,
                            std::uint64_t first_line, ParseResult& out);
 
 }  // namespace dxmon::measure::detail

@@ -91,8 +91,9 @@ std::optional<CsvLayout> CsvLayout::from_header(std::string_view header, std::st
   return layout;
 }
 
-bool convert_fields(const std::array<std::string_view, kFieldCount>& f, const AgencyTable& agencies,
-                    ParsedRecord& out, std::string& reason) {
+bool convert_fields(const std::array<std::string_view, kFieldCount>& f, const RecordCatalog& catalog,
+                    ProcedureCache& procedures, ParsedRecord& out, std::string& reason) {
+  const AgencyTable& agencies = catalog.agencies;
   auto get = [&](Field x) { return f[static_cast<std::size_t>(x)]; };
   for (Field req : {Field::DossierId, Field::Agency, Field::Procedure, Field::ServiceLevel, Field::Channel,
                     Field::Status, Field::ReceivedAt, Field::DueAt, Field::UpdatedAt}) {
@@ -218,8 +219,7 @@ bool convert_fields(const std::array<std::string_view, kFieldCount>& f, const Ag
   out.state.received_month = static_cast<std::uint16_t>(month_index_of_seconds(*received));
   out.state.completed_month = completed_month;
   out.state.flags = flags;
-  out.procedure = get(Field::Procedure);
-  out.procedure_hash = quick_hash(out.procedure);
+  out.state.procedure = procedures.intern(get(Field::Procedure), catalog.procedures);
   return true;
 }
 
@@ -325,7 +325,7 @@ const char* scan_line(const char* p, const char* end, std::array<std::string_vie
 
 }  // namespace
 
-void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const AgencyTable& agencies,
+void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const RecordCatalog& catalog,
                std::uint64_t first_line, ParseResult& out) {
   const std::size_t ncols = layout.columns.size();
   std::array<std::string_view, kMaxCells> cells;
@@ -366,7 +366,7 @@ void parse_csv(const char* begin, const char* end, const CsvLayout& layout, cons
         for (std::size_t k = 0; k < ncols; ++k)
           if (layout.columns[k]) fields[static_cast<std::size_t>(*layout.columns[k])] = row[k];
         ParsedRecord rec;
-        if (convert_fields(fields, agencies, rec, reason)) {
+        if (convert_fields(fields, catalog, out.procedures, rec, reason)) {
           out.records.push_back(rec);
         } else {
           ok = false;
@@ -381,16 +381,16 @@ void parse_csv(const char* begin, const char* end, const CsvLayout& layout, cons
   }
 }
 
-void parse_ndjson(const char* begin, const char* end, const AgencyTable& agencies, std::uint64_t first_line,
+void parse_ndjson(const char* begin, const char* end, const RecordCatalog& catalog, std::uint64_t first_line,
                   ParseResult& out) {
   // simdjson 3.0's on-demand API is compiled for one implementation chosen at build time; the
   // AVX2 one lives in ndjson_avx2.cpp and is used when the processor has it.
   static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
                            __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("abm");
   if (avx2)
-    detail::parse_ndjson_avx2(begin, end, agencies, first_line, out);
+    detail::parse_ndjson_avx2(begin, end, catalog, first_line, out);
   else
-    detail::parse_ndjson_portable(begin, end, agencies, first_line, out);
+    detail::parse_ndjson_portable(begin, end, catalog, first_line, out);
 }
 
 }  // namespace dxmon::measure

@@ -13,15 +13,21 @@
 #include "measure/agency_table.h"
 #include "measure/dossier_record.h"
 #include "measure/page_array.h"
+#include "measure/procedure_dictionary.h"
 
 namespace dxmon::measure {
 
 enum class RecordFormat { Csv, Ndjson };
 
 struct ParsedRecord {
-  DossierState state;             // procedure is filled in when the record is applied
-  std::string_view procedure;     // points into the input buffer (or the result's scratch)
-  std::uint64_t procedure_hash;   // quick_hash(procedure), taken on the parsing thread
+  DossierState state;  // the procedure already interned by the parsing thread
+};
+
+// What the parsers look codes up in: the agencies (only read) and the procedures (interned as they
+// come, see procedure_dictionary.h).
+struct RecordCatalog {
+  const AgencyTable& agencies;
+  ProcedureDictionary& procedures;
 };
 
 struct Reject {
@@ -38,7 +44,8 @@ struct ParseResult {
   ParsedRecords records;
   std::vector<Reject> rejects;
   std::uint64_t lines = 0;  // lines seen in the slice (including blank ones)
-  std::deque<std::string> scratch;  // unescaped values the records point to
+  std::deque<std::string> scratch;  // unescaped values being converted
+  ProcedureCache procedures;        // this parsing thread's interned codes (kept across chunks)
   // Empties it for the next chunk, keeping the memory (a chunk's records are megabytes).
   void clear() {
     records.clear();
@@ -56,15 +63,15 @@ struct CsvLayout {
 };
 
 // Converts field texts into a record (the rules shared by both formats). False and a reason when bad.
-bool convert_fields(const std::array<std::string_view, kFieldCount>& fields, const AgencyTable& agencies,
-                    ParsedRecord& out, std::string& reason);
+bool convert_fields(const std::array<std::string_view, kFieldCount>& fields, const RecordCatalog& catalog,
+                    ProcedureCache& procedures, ParsedRecord& out, std::string& reason);
 
 // Parses the complete lines in [begin, end). `first_line` is the file line number of the first one.
 // The buffer must stay readable for 64 bytes after `end` (simdjson's padding; the CSV scanner reads
 // 16 bytes at a time).
-void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const AgencyTable& agencies,
+void parse_csv(const char* begin, const char* end, const CsvLayout& layout, const RecordCatalog& catalog,
                std::uint64_t first_line, ParseResult& out);
-void parse_ndjson(const char* begin, const char* end, const AgencyTable& agencies, std::uint64_t first_line,
+void parse_ndjson(const char* begin, const char* end, const RecordCatalog& catalog, std::uint64_t first_line,
                   ParseResult& out);
 
 }  // namespace dxmon::measure
