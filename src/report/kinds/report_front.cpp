@@ -90,7 +90,7 @@ std::string period_words(const Period& p) {
 std::string period_heading(const Period& p) {
   if (p.type == PeriodType::Month) return "Tháng " + text::format_count2(p.index) + "/" + std::to_string(p.year);
   std::string label = text::period_label(p);
-  // Labels start with an ASCII letter or a digit ("năm 2023", "Quý I", "6 tháng đầu năm").
+  // Labels start with an ASCII letter or a digit ("năm 2023", "Quý I", "06 tháng đầu năm").
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
   return label;
 }
