@@ -70,12 +70,14 @@ void write_text(const fs::path& path, const std::string& content) {
 
 }  // namespace
 
-ExportFormat export_format_for(const std::string& path) {
+std::optional<ExportFormat> export_format_for(const std::string& path) {
+  if (path.empty() || path.back() == '/' || fs::is_directory(path)) return ExportFormat::CsvDirectory;
   std::string ext = fs::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".json") return ExportFormat::Json;
   if (ext == ".xlsx") return ExportFormat::Xlsx;
-  return ExportFormat::CsvDirectory;
+  if (ext.empty()) return ExportFormat::CsvDirectory;
+  return std::nullopt;
 }
 
 std::vector<SheetOut> export_tables(const Dataset& d) {

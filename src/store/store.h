@@ -91,11 +91,18 @@ class Store {
   // Every step recorded for a regime and period: by unit code, then in the order recorded.
   virtual std::vector<Submission> submissions(const std::string& regime, const Period& period) = 0;
 
-  // Everything, as one Dataset (for export).
+  // Everything, as one Dataset (for export), revisions included.
   Dataset load_all();
 };
 
+// Why `url` names no store dxmon can open, in Vietnamese with the forms it accepts; empty when it
+// is "sqlite:PATH", a bare path, or "postgresql://…"/"postgres://…". A word of two or more
+// letters before a colon is a scheme ("mysql:foo"): an unknown one is refused, never taken as a
+// file name.
+std::string store_url_problem(const std::string& url);
+
 // Opens "sqlite:PATH" (or a bare path) or "postgresql://…"/"postgres://…"; runs migrate().
+// Throws StoreError when store_url_problem() finds one.
 std::unique_ptr<Store> open_store(const std::string& url);
 
 }  // namespace dxmon
