@@ -9,8 +9,8 @@
 namespace dxmon {
 
 bool ApplyResult::changed_anything() const {
-  for (const ApplyCounts* c : {&units, &successions, &indicators, &programmes, &targets, &observations, &tasks, &overrides,
-                                &regimes})
+  for (const ApplyCounts* c : {&units, &successions, &indicators, &programmes, &targets, &observations, &tasks,
+                                &task_counts, &overrides, &regimes, &imported_revisions})
     if (c->inserted > 0 || c->updated > 0) return true;
   return revisions > 0;
 }
@@ -24,8 +24,10 @@ Dataset Store::load_all() {
   d.targets = targets();
   d.observations = observations();
   d.tasks = tasks();
+  d.task_counts = task_counts();
   d.overrides = overrides();
   d.regimes = regimes();
+  d.revisions = revisions();
   return d;
 }
 

@@ -28,9 +28,10 @@ struct ApplyCounts {
 };
 
 struct ApplyResult {
-  ApplyCounts units, successions, indicators, programmes, targets, observations, tasks;
+  ApplyCounts units, successions, indicators, programmes, targets, observations, tasks, task_counts;
   ApplyCounts overrides, regimes;
-  int revisions = 0;  // observation revisions recorded
+  int revisions = 0;  // observations whose change was recorded (one revision per changed field)
+  ApplyCounts imported_revisions;  // revisions brought by the data (an export): inserted or already there
   bool changed_anything() const;
 };
 
@@ -57,7 +58,8 @@ class Store {
 
   // Upserts everything in `data` in one transaction. Entities are keyed by code (observations by
   // Observation::key()); an identical row is left alone (counted unchanged). A changed observation
-  // value keeps the old one as a Revision with `ctx`. Overrides are keyed by programme and target
+  // value keeps the old one as a Revision with `ctx`: one per changed field (value, flags, as_of,
+  // comment, location, provenance). Revisions in `data` (an export) are appended unless stored. Overrides are keyed by programme and target
   // (the target must exist; override_faults() must find nothing); regimes by code, checked as
   // save_regime() checks them. Throws StoreError and writes nothing on failure.
   virtual ApplyResult apply(const Dataset& data, const ChangeContext& ctx) = 0;
@@ -70,6 +72,8 @@ class Store {
   virtual std::vector<Target> targets(const std::string& programme = "") = 0;  // sort_order within a programme
   virtual std::vector<Observation> observations(const ObservationQuery& q = {}) = 0;
   virtual std::vector<Task> tasks(const std::string& programme = "") = 0;
+  // Tasks known only as counts, by programme, group, status and day.
+  virtual std::vector<TaskCount> task_counts(const std::string& programme = "") = 0;
   virtual std::vector<Revision> revisions(const std::string& observation_key = "") = 0;
   // Manual classes of targets, by programme then target code.
   virtual std::vector<Override> overrides(const std::string& programme = "") = 0;

@@ -35,14 +35,14 @@ std::string abbreviation_of(const ReportingUnit& u) {
 Issuer coordinating_ministry(const std::vector<ReportingUnit>& units, const std::vector<UnitSuccession>& successions,
                              const Date& on) {
   const ReportingUnit* unit = find_unit(units, kCoordinator);
-  // Follow the mergers until the body in force on the date (bounded: a cycle in the data must not hang).
-  for (int step = 0; unit && !unit->valid_on(on) && step < 8; ++step) {
-    const ReportingUnit* next = nullptr;
-    for (const auto& s : successions)
-      if (s.predecessor == unit->code && s.date <= on) next = find_unit(units, s.successor);
-    if (!next) break;
-    unit = next;
-  }
+  // Follow the full successions (not a partial transfer of some functions) to the body in force
+  // on the date.
+  if (unit && !unit->valid_on(on))
+    for (const UnitSuccession* s : full_successions_from(successions, unit->code, on))
+      if (const ReportingUnit* next = find_unit(units, s->successor); next && next->valid_on(on)) {
+        unit = next;
+        break;
+      }
   if (!unit) return {"Bộ Thông tin và Truyền thông", "BTTTT"};
   Issuer issuer = issuer_of(*unit);
   if (issuer.abbreviation.empty()) issuer.abbreviation = "BTTTT";
