@@ -30,7 +30,7 @@ std::string period_phrase(const Period& p) {
     case PeriodType::Quarter: return std::string("quý ") + kRoman[std::clamp(p.index, 0, 4)] + "/" + std::to_string(p.year);
     case PeriodType::Month: return "tháng " + std::to_string(p.index) + "/" + std::to_string(p.year);
     case PeriodType::HalfYear:
-      return std::string(p.index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + std::to_string(p.year);
+      return std::string(p.index == 1 ? "06 tháng đầu năm " : "06 tháng cuối năm ") + std::to_string(p.year);
     case PeriodType::NineMonths: return "9 tháng năm " + std::to_string(p.year);
     case PeriodType::Day: return "ngày " + p.first_day().iso();
   }

@@ -71,8 +71,9 @@ Classification by_change_sign(Classification out, const ClassifyInput& in) {
 
 std::string format_quantity(double v, const std::string& unit, int decimals) {
   if (unit == "%") return text::format_percent(v, decimals);
-  if (unit.empty()) return text::format_number(v, decimals);
-  return text::format_number(v, decimals) + " " + unit;
+  // A figure as written (no decimals asked for) takes a scale word when large: "2,75 nghìn tỷ".
+  std::string n = decimals < 0 ? text::format_scaled(v) : text::format_number(v, decimals);
+  return unit.empty() ? n : n + " " + unit;
 }
 
 double bounded_share_coefficient(double base, double limit) {

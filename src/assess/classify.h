@@ -55,8 +55,9 @@ Classification classify(AssessmentMethod method, const ClassifyInput& in);
 // above the limit, 1 from twice the limit on (absolute values).
 double bounded_share_coefficient(double base, double limit);
 
-// "58,41%" for unit "%", "4.591 dịch vụ" otherwise. decimals < 0: as written (up to 6);
-// computed figures (projections) pass 2.
+// "58,41%" for unit "%", "4.591 dịch vụ" otherwise. decimals < 0: as written (up to 6), with a
+// scale word from a million up ("203,871 triệu giao dịch", text::format_scaled); computed figures
+// (projections) pass 2.
 std::string format_quantity(double v, const std::string& unit, int decimals = -1);
 
 }  // namespace dxmon

@@ -34,6 +34,7 @@ Dataset overlay(Dataset base, const Dataset& in) {
   overlay_rows(base.targets, in.targets, [](const Target& t) { return t.programme + '/' + t.code; });
   overlay_rows(base.observations, in.observations, [](const Observation& o) { return o.key(); });
   overlay_rows(base.tasks, in.tasks, code);
+  overlay_rows(base.task_counts, in.task_counts, [](const TaskCount& c) { return c.key(); });
   overlay_rows(base.overrides, in.overrides, [](const Override& o) { return override_key(o); });
   overlay_rows(base.regimes, in.regimes, code);
   overlay_rows(base.relations, in.relations, [](const IndicatorRelation& r) { return relation_key(r); });

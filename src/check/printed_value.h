@@ -6,6 +6,8 @@
 // rounding is never reported as an error and a real mismatch always is.
 #include <string_view>
 
+#include "text/number.h"
+
 namespace dxmon::check {
 
 struct Interval {
@@ -15,8 +17,9 @@ struct Interval {
   bool contains(double v, double slack = 1e-9) const { return lo - slack <= v && v <= hi + slack; }
 };
 
-// How the source qualified the figure.
-enum class Qualifier { None, Over, Under, About };  // —, "hơn"/"trên", "gần", "khoảng"/"ước"/"xấp xỉ"
+// How the source qualified the figure: —, "hơn"/"trên" (Over), "gần" (Under), "khoảng"/"ước"/"xấp xỉ"
+// (About). One reading of these words for all of dxmon: text/number.cpp.
+using Qualifier = text::Approximation;
 
 struct PrintedValue {
   double value = 0;

@@ -13,7 +13,12 @@ struct ExportArgs {
 };
 
 io::ExportFormat parse_format(const ExportArgs& a) {
-  if (a.format.empty()) return io::export_format_for(a.path);
+  if (a.format.empty()) {
+    if (auto f = io::export_format_for(a.path)) return *f;
+    throw CommandFailure(kExitUsage, "không biết ghi \"" + a.path +
+                                         "\" dạng gì: dxmon xuất ra thư mục CSV, tệp .json hoặc tệp .xlsx — hãy đổi "
+                                         "đuôi tệp, hoặc ghi rõ --format csv|json|xlsx");
+  }
   if (a.format == "csv") return io::ExportFormat::CsvDirectory;
   if (a.format == "json") return io::ExportFormat::Json;
   return io::ExportFormat::Xlsx;
@@ -28,10 +33,11 @@ void add_export_command(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--format", args->format, "csv | json | xlsx (default: from the path)")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}));
   cmd->callback([args, &global] {
+    const io::ExportFormat format = parse_format(*args);  // before opening: a wrong path creates nothing
     auto store = global.open();
     std::vector<std::string> written;
     try {
-      written = io::export_dataset(store->load_all(), args->path, parse_format(*args));
+      written = io::export_dataset(store->load_all(), args->path, format);
     } catch (const StoreError&) {
       throw;
     } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 // `dxmon rank`: units ranked by one indicator or by a weighted composite index (points ÷ maximum,
 // as the DTI index), with ties and the change since the previous period (docs/assessment.md §9).
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -9,6 +10,7 @@
 #include "assess/classify.h"
 #include "assess/composite_index.h"
 #include "assess/ranking.h"
+#include "cli/code_lookup.h"
 #include "cli/command.h"
 #include "cli/console_table.h"
 #include "core/unit_directory.h"
@@ -57,16 +59,12 @@ std::vector<CompositeComponent> components_of(const RankArgs& a) {
   return out;
 }
 
+// An unknown code ends the command as `show` does (exit 66, the closest codes).
 const Indicator& require_indicator(const Dataset& data, const std::string& code) {
   std::vector<std::string> codes;
-  for (const auto& i : data.indicators) {
-    if (i.code == code) return i;
-    codes.push_back(i.code);
-  }
-  auto close = text::closest(code, codes, 3);
-  throw CommandFailure(kExitNoInput, "không có chỉ tiêu \"" + code + "\"" +
-                                         (close.empty() ? "" : " — có phải là: " + text::join(close, ", ") + "?") +
-                                         " (xem: dxmon show indicators)");
+  for (const auto& i : data.indicators) codes.push_back(i.code);
+  require_known_code(code, codes, "chỉ tiêu", "--indicator");
+  return *std::find_if(data.indicators.begin(), data.indicators.end(), [&](const Indicator& i) { return i.code == code; });
 }
 
 // The periods in which some unit has a value of `indicator`, for the message when none has one in

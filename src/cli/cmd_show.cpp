@@ -2,11 +2,12 @@
 #include <ctime>
 #include <iostream>
 #include <map>
-#include <set>
 
-#include "assess/target_values.h"
+#include "assess/task_tally.h"
+#include "cli/code_lookup.h"
 #include "cli/command.h"
 #include "cli/console_table.h"
+#include "cli/show_support.h"
 #include "core/unit_directory.h"
 #include "text/number.h"
 #include "text/text.h"
@@ -14,16 +15,6 @@
 
 namespace dxmon::cli {
 namespace {
-
-struct ShowOptions {
-  std::string what;
-  std::string programme;
-  std::string as_of;
-  std::string group;
-  std::string indicator;
-  std::string unit;
-  bool no_wrap = false;  // one line per row, for scripts and grep
-};
 
 Date today() {
   std::time_t t = std::time(nullptr);
@@ -36,28 +27,6 @@ Date parse_as_of(const std::string& s) {
   if (s.empty()) return today();
   if (auto d = text::parse_date(s)) return *d;
   throw CommandFailure(kExitUsage, "--as-of \"" + s + "\" không phải là ngày — hãy ghi như 2024-12-31 hoặc 31/12/2024");
-}
-
-std::string unit_name(const UnitDirectory& dir, const std::string& code) {
-  if (code.empty()) return "";
-  const auto* u = dir.find(code);
-  return u ? u->name : code;
-}
-
-std::string unit_names(const UnitDirectory& dir, const std::vector<std::string>& codes) {
-  std::vector<std::string> names;
-  for (const auto& c : codes) names.push_back(unit_name(dir, c));
-  return text::join(names, "; ");
-}
-
-std::string value_cell(const Observation* o) {
-  if (!o) return "";
-  if (!o->as_printed.empty()) return o->as_printed;
-  if (o->flags.no_data) return "-";
-  // A computed value (measured, or a share from its numerator and denominator): two decimals,
-  // as the reports print shares ("52,80%").
-  if (o->value) return text::format_number(*o->value, o->denominator ? 2 : -1);
-  return "";
 }
 
 void show_units(Store& store, const ShowOptions& opt) {
@@ -102,98 +71,23 @@ void show_indicators(Store& store, const ShowOptions& opt) {
   std::cout << "\n" << n << " chỉ tiêu\n";
 }
 
+// The tasks are counted two ways (assess/task_tally.h): the named ones, and as the reports
+// printed the count, which may include tasks they never name.
 void show_programmes(Store& store, const ShowOptions&) {
-  ConsoleTable t({"Mã", "Tên", "Văn bản", "Số mục tiêu", "Số nhiệm vụ"}, {0, 60, 30, 0, 0});
-  for (const auto& p : store.programmes())
+  ConsoleTable t({"Mã", "Tên", "Văn bản", "Số mục tiêu", "Số nhiệm vụ có tên", "Số nhiệm vụ theo báo cáo"},
+                 {0, 60, 30, 0, 0, 0});
+  Dataset data;
+  data.units = store.units();
+  data.tasks = store.tasks();
+  data.task_counts = store.task_counts();
+  for (const auto& p : store.programmes()) {
+    const TaskTally tally = tally_tasks(data, p.code);
+    const TallyFigure reported = tally.figure(std::nullopt, std::nullopt);
     t.add_row({p.code, p.name, p.document, std::to_string(store.targets(p.code).size()),
-               std::to_string(store.tasks(p.code).size())});
-  t.print(std::cout);
-}
-
-// Each programme's targets with their values by period and the target, as the reports print them.
-void show_targets(Store& store, const ShowOptions& opt) {
-  Dataset data = store.load_all();
-  UnitDirectory dir(data.units);
-  bool any = false;
-  for (const auto& pv : programme_values(data)) {
-    if (!opt.programme.empty() && pv.programme->code != opt.programme) continue;
-    if (pv.targets.empty()) continue;
-    any = true;
-    std::cout << "\n" << pv.programme->name;
-    if (!pv.programme->document.empty()) std::cout << " (" << pv.programme->document << ")";
-    std::cout << " — " << pv.targets.size() << " mục tiêu\n\n";
-
-    // Columns as the reports print them: the lead agency only when the programme names one, and
-    // the deadline in the header when every target shares it ("Mục tiêu năm 2025").
-    bool has_lead = false;
-    std::set<std::optional<Period>> deadlines;
-    for (const auto& tv : pv.targets) {
-      deadlines.insert(tv.target->deadline);
-      for (const auto& iv : tv.items) has_lead |= iv.indicator && !iv.indicator->lead_agency.empty();
-    }
-    bool one_deadline = deadlines.size() == 1 && *deadlines.begin();
-    std::vector<std::string> headers{"STT", "Chỉ tiêu"};
-    std::vector<std::size_t> widths{0, 56};
-    if (has_lead) {
-      headers.push_back("Cơ quan chủ trì");
-      widths.push_back(24);
-    }
-    for (const auto& p : pv.periods) {
-      headers.push_back("Kết quả " + text::period_label(p));
-      widths.push_back(14);
-    }
-    headers.push_back(one_deadline ? "Mục tiêu " + text::period_label(**deadlines.begin()) : "Mục tiêu");
-    widths.push_back(16);
-    ConsoleTable table(headers, widths);
-    std::string group = "\x01";  // a printed group that no target has
-    for (const auto& tv : pv.targets) {
-      const Target& t = *tv.target;
-      if (t.printed_group != group) {
-        group = t.printed_group;
-        if (!group.empty()) table.add_section("[" + group + "]");
-      }
-      bool several = tv.items.size() > 1;
-      if (several) {
-        std::vector<std::string> head{t.printed_no, t.label};
-        head.resize(headers.size());
-        table.add_row(head);
-      }
-      for (const auto& iv : tv.items) {
-        std::vector<std::string> row{several ? "" : t.printed_no, several ? "  - " + iv.item->label : t.label};
-        if (has_lead) row.push_back(iv.indicator ? unit_name(dir, iv.indicator->lead_agency) : "");
-        for (const auto& p : pv.periods) {
-          auto it = iv.by_period.find(p);
-          row.push_back(value_cell(it == iv.by_period.end() ? nullptr : it->second));
-        }
-        std::string target = iv.item->as_printed;
-        if (!one_deadline && t.deadline) target += " (" + text::period_label(*t.deadline) + ")";
-        row.push_back(target);
-        table.add_row(row);
-      }
-    }
-    table.print(std::cout);
-  }
-  if (!any) std::cout << "Chưa có mục tiêu nào trong kho dữ liệu. Hãy chạy: dxmon init --builtin\n";
-}
-
-void show_tasks(Store& store, const ShowOptions& opt) {
-  UnitDirectory dir(store.units());
-  ConsoleTable t({"Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Trạng thái"}, {0, 60, 28, 12, 0});
-  std::map<std::string, int> by_status;
-  auto tasks = store.tasks(opt.programme);
-  for (const auto& task : tasks) {
-    auto s = task.current_status();
-    std::string status = s ? std::string(task_status_label_vi(*s)) : "";
-    ++by_status[status];
-    t.add_row({task.code, task.name, unit_name(dir, task.lead_agency),
-               task.deadline_as_printed.empty() && task.deadline ? text::period_label(*task.deadline)
-                                                                  : task.deadline_as_printed,
-               status});
+               std::to_string(tally.at(std::nullopt, std::nullopt).listed),
+               reported.reported ? std::to_string(reported.value) : ""});
   }
   t.print(std::cout);
-  std::cout << "\n" << tasks.size() << " nhiệm vụ";
-  for (const auto& [status, n] : by_status) std::cout << "; " << status << ": " << text::format_count2(n);
-  std::cout << "\n";
 }
 
 void show_observations(Store& store, const ShowOptions& opt) {
@@ -241,11 +135,17 @@ void show_regimes(Store& store, const ShowOptions&) {
   t.print(std::cout);
 }
 
+// Every change of a stored value: one row per changed field (the value, its flags, as-of date,
+// comment, location or provenance), so that each row says what changed.
 void show_revisions(Store& store, const ShowOptions&) {
-  ConsoleTable t({"Giá trị", "Lúc", "Người sửa", "Cũ", "Mới", "Lý do"}, {40, 0, 0, 0, 0, 40});
-  for (const auto& r : store.revisions())
-    t.add_row({r.observation_key, r.changed_at, r.changed_by, r.old_value, r.new_value, r.reason});
+  ConsoleTable t({"Giá trị", "Thay đổi", "Lúc", "Người sửa", "Cũ", "Mới", "Lý do"}, {40, 0, 0, 0, 24, 24, 40});
+  auto blank = [](const std::string& s) { return s.empty() ? std::string("(trống)") : s; };
+  auto list = store.revisions();
+  for (const auto& r : list)
+    t.add_row({r.observation_key, std::string(revision_field_label_vi(r.field)), r.changed_at, r.changed_by,
+               blank(r.old_value), blank(r.new_value), r.reason});
   t.print(std::cout);
+  std::cout << "\n" << list.size() << " thay đổi\n";
 }
 
 }  // namespace
@@ -266,6 +166,8 @@ void add_show_command(CLI::App& app, GlobalOptions& global) {
   cmd->callback([opt, &global] {
     ConsoleTable::set_wrapping(!opt->no_wrap);
     auto store = global.open();
+    require_programme_code(*store, opt->programme);
+    require_indicator_code(*store, opt->indicator);
     if (opt->what == "units") show_units(*store, *opt);
     else if (opt->what == "indicators") show_indicators(*store, *opt);
     else if (opt->what == "programmes") show_programmes(*store, *opt);

@@ -8,6 +8,7 @@
 #include "assess/reporting_rate.h"
 #include "cli/console_table.h"
 #include "core/unit_directory.h"
+#include "text/text.h"
 #include "text/vdate.h"
 
 namespace dxmon::cli {
@@ -34,23 +35,6 @@ Period parse_period_arg(const std::string& s) {
   return *p;
 }
 
-// The units that took over from `code` by `on` (following chains of mergers), as names: the
-// likely meaning of an old name in a report for a later period.
-std::string successor_names(const std::vector<UnitSuccession>& successions, const UnitDirectory& dir,
-                            const std::string& code, const Date& on) {
-  std::string names;
-  std::vector<std::string> todo{code};
-  for (std::size_t i = 0; i < todo.size() && i < 16; ++i)
-    for (const auto& link : successions)
-      if (link.predecessor == todo[i] && link.date <= on) {
-        todo.push_back(link.successor);
-        const auto* u = dir.find(link.successor);
-        if (u && u->valid_on(on))
-          names += (names.empty() ? "" : ", ") + u->name + " (từ ngày " + text::format_date_short(link.date) + ")";
-      }
-  return names;
-}
-
 void record(Store& store, const SubmissionArgs& a) {
   const ReportingRegime regime = find_regime(store, a.regime);
   Submission s;
@@ -69,14 +53,14 @@ void record(Store& store, const SubmissionArgs& a) {
   s.received_at = *at;
   // The unit is named as it was on the period's last day, and must be one the regime expects a
   // report from then (a province merged before the period reports under its successor's name).
-  UnitDirectory dir(store.units());
+  UnitDirectory dir(store.units(), store.successions());
   const Date named_on = s.period.last_day();
   auto unit = dir.resolve(a.unit, named_on);
   if (!unit) throw CommandFailure(kExitNoInput, dir.explain_failure(a.unit, named_on));
   s.unit = *unit;
   const auto expected = expected_units(regime, s.period, dir);
   if (std::none_of(expected.begin(), expected.end(), [&](const auto* u) { return u->code == s.unit; })) {
-    std::string hint = successor_names(store.successions(), dir, s.unit, named_on);
+    std::string hint = text::join(dir.successors_in_force(s.unit, named_on), ", ");
     if (hint.empty())
       for (const auto& name : dir.suggestions(a.unit, named_on)) hint += (hint.empty() ? "" : ", ") + name;
     throw CommandFailure(kExitDataError, "đơn vị \"" + dir.find(s.unit)->name + "\" không phải gửi " + regime.name +

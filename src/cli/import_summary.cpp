@@ -40,11 +40,13 @@ int print_import_report(const io::ImportReport& report, bool dry_run, std::ostre
   print_counts(out, "chương trình, kế hoạch", r.programmes);
   print_counts(out, "mục tiêu", r.targets);
   print_counts(out, "nhiệm vụ", r.tasks);
+  print_counts(out, "số nhiệm vụ theo báo cáo", r.task_counts);
   print_counts(out, "giá trị", r.observations);
   print_counts(out, "điều chỉnh phân loại", r.overrides);
   print_counts(out, "chế độ báo cáo", r.regimes);
   print_counts(out, "quan hệ giữa các chỉ tiêu", r.relations);
   if (r.revisions > 0) out << "  " << r.revisions << " giá trị được sửa, giá trị cũ được lưu lại\n";
+  print_counts(out, "dòng lịch sử sửa đổi", r.imported_revisions);
   return kExitOk;
 }
 

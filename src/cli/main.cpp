@@ -3,10 +3,14 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/data_dir.h"
 
 namespace dxmon::cli {
 
 std::unique_ptr<Store> GlobalOptions::open() const {
+  // A store dxmon cannot have (mysql:…) is a wrong command line, not an unavailable store.
+  if (std::string problem = store_url_problem(db); !problem.empty())
+    throw CommandFailure(kExitUsage, "--db (hoặc DXMON_DB): " + problem);
   try {
     return open_store(db);
   } catch (const std::exception& e) {
@@ -24,11 +28,11 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   const char* env_db = std::getenv("DXMON_DB");
   global.db = env_db ? env_db : "sqlite:dxmon.db";
-  const char* env_data = std::getenv("DXMON_DATA_DIR");
-  global.data_dir = env_data ? env_data : DXMON_DATA_DIR;
+  global.data_dir = default_data_dir(std::getenv("DXMON_DATA_DIR"));
   app.add_option("--db", global.db, "Store: sqlite:PATH or postgresql://… (env DXMON_DB)")
       ->capture_default_str();
-  app.add_option("--data-dir", global.data_dir, "Folder of the built-in data (env DXMON_DATA_DIR)")
+  app.add_option("--data-dir", global.data_dir,
+                 "Folder of the built-in data (env DXMON_DATA_DIR; default: data/ next to or above the executable)")
       ->capture_default_str();
 
   add_init_command(app, global);

@@ -19,9 +19,11 @@ void Dataset::append(Dataset&& other) {
   move_into(targets, other.targets);
   move_into(observations, other.observations);
   move_into(tasks, other.tasks);
+  move_into(task_counts, other.task_counts);
   move_into(overrides, other.overrides);
   move_into(regimes, other.regimes);
   move_into(relations, other.relations);
+  move_into(revisions, other.revisions);
 }
 
 }  // namespace dxmon

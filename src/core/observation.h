@@ -2,6 +2,7 @@
 // Observations (kết quả thực hiện): indicator × unit × period → value, with provenance.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -50,20 +51,48 @@ struct Observation {
 
   // The key: one value per indicator, unit, period and source document.
   std::string key() const;
-  // Whether two observations say the same thing (ignoring provenance location and comment).
-  bool same_value(const Observation& other) const;
 };
 
-// One kept revision of an observation: values are never overwritten silently.
+// A key() split back into indicator, unit, period id and document ('|' occurs in none of them);
+// fewer or more than four parts when `key` is not an observation key.
+std::vector<std::string> observation_key_parts(std::string_view key);
+
+// One kept revision of an observation: values are never overwritten silently. A change of several
+// fields is one revision per field, with the same time, author and reason.
 struct Revision {
   std::string observation_key;
   std::string changed_at;  // ISO timestamp
   std::string changed_by;
-  std::string old_value;   // as_printed / value before
+  std::string field = "value";  // what changed: a kRevisionFields id
+  std::string old_value;   // the field before, as text (the value as printed; flags as ids; ISO dates)
   std::string new_value;
   std::string reason;
   bool operator==(const Revision&) const = default;
 };
+
+// The fields a revision can be about, by the names of the import columns they come from: "value"
+// (as printed, the numbers or the fact), "flags", "as_of", "comment", "location", "provenance".
+inline constexpr std::string_view kRevisionFields[] = {"value", "flags", "as_of", "comment", "location", "provenance"};
+std::string_view revision_field_label_vi(std::string_view field);  // "giá trị", "cờ số liệu", …
+
+// A field that differs between two versions of an observation, as a revision records it.
+struct FieldChange {
+  std::string field;
+  std::string old_text;
+  std::string new_text;
+};
+// What changed from `old` to `next`, one entry per field, in kRevisionFields order; empty when
+// they say the same thing. The value is its printed form ("58,41%"); when the printed forms are
+// equal and the numbers are not, the numbers ("58,41 → 58,5").
+std::vector<FieldChange> observation_changes(const Observation& old, const Observation& next);
+// The remark the source printed as a footnote to the value, from a comment that transcribes it
+// ("Chú thích ¹: Số liệu theo dự báo của Bộ Công Thương." → "Số liệu theo dự báo của Bộ Công
+// Thương."); "" for other comments, which are the transcriber's and stay in the data.
+std::string printed_footnote(const Observation& o);
+
+// The value of an observation as a revision records it: as printed, else the number(s) the way
+// the reports write them ("2,75 nghìn tỷ", "7,2-7,8", "11.923/13.506"), else the fact (có/không).
+std::string observation_value_text(const Observation& o);
 
 std::string_view provenance_kind_id(ProvenanceKind k);  // "report", "submission", "measurement", "import"
 std::optional<ProvenanceKind> parse_provenance_kind(std::string_view id);

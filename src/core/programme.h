@@ -20,6 +20,10 @@ struct Programme {
   std::optional<Date> issued;
   std::string lead_agency;  // unit code
   std::string source;
+  // The programme whose reports also cover this one, if any: the tasks from the Prime Minister's
+  // conclusions at the committee's sessions (klph2022) are reported in §II.2 of the report on the
+  // committee's 2022 plan (khhd2022; seed 004 line 46).
+  std::string reported_with;
   bool operator==(const Programme&) const = default;
 };
 

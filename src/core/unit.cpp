@@ -1,5 +1,7 @@
 #include "core/unit.h"
 
+#include <algorithm>
+
 #include "core/enum_names.h"
 
 namespace dxmon {
@@ -39,6 +41,16 @@ constexpr detail::EnumNames<UnitGroup, 4> kGroupLabels{{
     {UnitGroup::Nation, "cả nước"},
 }};
 
+constexpr detail::EnumNames<SuccessionKind, 2> kSuccessionIds{{
+    {SuccessionKind::Full, "full"},
+    {SuccessionKind::Partial, "partial"},
+}};
+
+constexpr detail::EnumNames<SuccessionKind, 2> kSuccessionLabels{{
+    {SuccessionKind::Full, "kế thừa"},
+    {SuccessionKind::Partial, "chuyển giao một phần"},
+}};
+
 bool is_ministry_level(UnitKind k) {
   return k == UnitKind::Ministry || k == UnitKind::MinistryLevelAgency ||
          k == UnitKind::GovernmentAgency;
@@ -53,6 +65,34 @@ std::string_view unit_kind_label_vi(UnitKind k) { return detail::name_of(kKindLa
 std::string_view unit_group_id(UnitGroup g) { return detail::name_of(kGroupIds, g); }
 std::optional<UnitGroup> parse_unit_group(std::string_view id) { return detail::value_of(kGroupIds, id); }
 std::string_view unit_group_label_vi(UnitGroup g) { return detail::name_of(kGroupLabels, g); }
+std::string_view succession_kind_id(SuccessionKind k) { return detail::name_of(kSuccessionIds, k); }
+std::optional<SuccessionKind> parse_succession_kind(std::string_view id) {
+  return detail::value_of(kSuccessionIds, id);
+}
+std::string_view succession_kind_label_vi(SuccessionKind k) { return detail::name_of(kSuccessionLabels, k); }
+
+std::vector<const UnitSuccession*> full_successions_from(const std::vector<UnitSuccession>& links,
+                                                         const std::string& code, const Date& on) {
+  std::vector<const UnitSuccession*> out;
+  std::vector<std::string> todo{code};
+  // Bounded: a cycle in the data must not hang.
+  for (std::size_t i = 0; i < todo.size() && i < 64; ++i)
+    for (const auto& link : links)
+      if (link.kind == SuccessionKind::Full && link.predecessor == todo[i] && link.date <= on &&
+          std::find(out.begin(), out.end(), &link) == out.end()) {
+        out.push_back(&link);
+        todo.push_back(link.successor);
+      }
+  return out;
+}
+
+std::vector<const UnitSuccession*> partial_transfers_from(const std::vector<UnitSuccession>& links,
+                                                          const std::string& code, const Date& on) {
+  std::vector<const UnitSuccession*> out;
+  for (const auto& link : links)
+    if (link.kind == SuccessionKind::Partial && link.predecessor == code && link.date <= on) out.push_back(&link);
+  return out;
+}
 
 // "bộ, ngành" are the ministries, ministry-level agencies and government agencies (the reports'
 // denominator); "địa phương" are provinces and centrally-run cities.

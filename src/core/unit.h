@@ -37,14 +37,35 @@ struct ReportingUnit {
   bool operator==(const ReportingUnit&) const = default;
 };
 
-// A merger or renaming: the predecessor's duties pass to the successor on `date`.
+// Full: all the predecessor's duties pass to the successor (a merger or renaming: kế thừa).
+// Partial: only some functions pass, named in `functions` (chuyển giao một phần chức năng: the press
+// from Bộ Thông tin và Truyền thông to Bộ Văn hóa, Thể thao và Du lịch in 2025). A partial transfer
+// does not make the receiver the predecessor's successor: values and reports follow full links only.
+enum class SuccessionKind { Full, Partial };
+
+// A link between units on `date`: the predecessor's duties (or some of them) pass to the successor.
 struct UnitSuccession {
   std::string predecessor;
   std::string successor;
   Date date;
   std::string source;
+  SuccessionKind kind = SuccessionKind::Full;
+  std::string functions;  // Partial: what passed ("quản lý nhà nước về báo chí"); empty for Full
   bool operator==(const UnitSuccession&) const = default;
 };
+
+std::string_view succession_kind_id(SuccessionKind k);     // "full", "partial"
+std::optional<SuccessionKind> parse_succession_kind(std::string_view id);
+std::string_view succession_kind_label_vi(SuccessionKind k);  // "kế thừa", "chuyển giao một phần"
+
+// The units that took over all of `code`'s duties by `on`, following chains of full successions
+// (a province merged into one that merged again gives both), nearest first. Partial transfers are
+// not followed.
+std::vector<const UnitSuccession*> full_successions_from(const std::vector<UnitSuccession>& links,
+                                                         const std::string& code, const Date& on);
+// The partial transfers out of `code` dated on or before `on`.
+std::vector<const UnitSuccession*> partial_transfers_from(const std::vector<UnitSuccession>& links,
+                                                          const std::string& code, const Date& on);
 
 // Named groups of units used as denominators: "bộ, ngành", "địa phương", "bộ, ngành, địa phương".
 enum class UnitGroup { Ministries, Provinces, MinistriesAndProvinces, Nation };

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "text/text.h"
+#include "text/vdate.h"
 
 namespace dxmon {
 namespace {
@@ -31,7 +32,8 @@ std::string strip_prefixes(std::string key) {
 
 std::string unit_name_key(std::string_view name) { return strip_prefixes(text::fold(name)); }
 
-UnitDirectory::UnitDirectory(std::vector<ReportingUnit> units) : units_(std::move(units)) {
+UnitDirectory::UnitDirectory(std::vector<ReportingUnit> units, std::vector<UnitSuccession> successions)
+    : units_(std::move(units)), successions_(std::move(successions)) {
   for (std::size_t i = 0; i < units_.size(); ++i) {
     const auto& u = units_[i];
     by_code_.emplace(u.code, i);
@@ -116,14 +118,39 @@ std::string UnitDirectory::explain_failure(std::string_view name, const Date& as
   }
   if (!found.empty() && require_valid) {
     const auto* u = found.front();
-    return "đơn vị \"" + u->name + "\" (" + u->code + ") không còn hoặc chưa tồn tại vào ngày " + date +
-           (u->valid_to ? " (hiệu lực đến " + u->valid_to->iso() + ")" : "") +
-           " — hãy ghi đơn vị kế thừa hoặc kiểm tra kỳ báo cáo";
+    std::string msg = "đơn vị \"" + u->name + "\" (" + u->code + ") không còn hoặc chưa tồn tại vào ngày " + date +
+                      (u->valid_to ? " (hiệu lực đến " + u->valid_to->iso() + ")" : "");
+    auto successors = successors_in_force(u->code, as_of);
+    auto partial = partial_transfers(u->code, as_of);
+    if (!successors.empty()) msg += "; đơn vị kế thừa: " + text::join(successors, ", ");
+    if (!partial.empty()) msg += "; chức năng chuyển giao một phần: " + text::join(partial, "; ");
+    return msg;
   }
   std::string msg = "không tìm thấy đơn vị \"" + std::string(name) + "\"";
   auto close = suggestions(name, as_of);
   if (!close.empty()) msg += " — có phải là: " + text::join(close, ", ") + "?";
   return msg;
+}
+
+std::vector<std::string> UnitDirectory::successors_in_force(const std::string& code, const Date& on) const {
+  std::vector<std::string> out;
+  for (const UnitSuccession* link : full_successions_from(successions_, code, on)) {
+    const ReportingUnit* u = find(link->successor);
+    if (u && u->valid_on(on))
+      out.push_back(u->name + " (" + u->code + ", từ ngày " + text::format_date_short(link->date) + ")");
+  }
+  return out;
+}
+
+std::vector<std::string> UnitDirectory::partial_transfers(const std::string& code, const Date& on) const {
+  std::vector<std::string> out;
+  for (const UnitSuccession* link : partial_transfers_from(successions_, code, on)) {
+    const ReportingUnit* u = find(link->successor);
+    std::string to = u ? u->name + " (" + u->code : link->successor + " (";
+    out.push_back((link->functions.empty() ? std::string("một phần chức năng") : link->functions) + " sang " + to +
+                  (u ? ", " : "") + "từ ngày " + text::format_date_short(link->date) + ")");
+  }
+  return out;
 }
 
 std::vector<const ReportingUnit*> UnitDirectory::members(UnitGroup group, const Date& as_of) const {

@@ -15,7 +15,9 @@ namespace dxmon {
 
 class UnitDirectory {
  public:
-  explicit UnitDirectory(std::vector<ReportingUnit> units);
+  explicit UnitDirectory(std::vector<ReportingUnit> units, std::vector<UnitSuccession> successions = {});
+  // The successions the messages name (an import reads them after the units).
+  void set_successions(std::vector<UnitSuccession> successions) { successions_ = std::move(successions); }
 
   // The code of the unit `name_or_code` names on `as_of`. A name of a unit no longer (or not yet)
   // in force still resolves when exactly one unit ever bore it: catalogue references to historic
@@ -24,8 +26,17 @@ class UnitDirectory {
                                      bool require_valid = false) const;
 
   // Why `name` did not resolve, in Vietnamese, with the closest names in force on `as_of`:
-  // «không tìm thấy đơn vị "Ha Noii" — có phải là: Thành phố Hà Nội, …?»
+  // «không tìm thấy đơn vị "Ha Noii" — có phải là: Thành phố Hà Nội, …?». A unit no longer in
+  // force (`require_valid`) names the units that took over from it and the functions transferred
+  // in part; what to do about it is the caller's to say.
   std::string explain_failure(std::string_view name, const Date& as_of, bool require_valid = false) const;
+
+  // The units in force on `on` that took over all of `code`'s duties (full successions, followed
+  // through chains), as "Bộ Khoa học và Công nghệ (bo-khcn-2025, từ ngày 01/03/2025)".
+  std::vector<std::string> successors_in_force(const std::string& code, const Date& on) const;
+  // Functions of `code` transferred in part by `on`, as "quản lý nhà nước về báo chí sang Bộ Văn
+  // hóa, Thể thao và Du lịch (bo-vhttdl, từ ngày 01/03/2025)".
+  std::vector<std::string> partial_transfers(const std::string& code, const Date& on) const;
 
   // Up to `limit` official names closest to `name` among units in force on `as_of`.
   std::vector<std::string> suggestions(std::string_view name, const Date& as_of, std::size_t limit = 3) const;
@@ -39,6 +50,7 @@ class UnitDirectory {
   std::vector<const ReportingUnit*> candidates(std::string_view name) const;
 
   std::vector<ReportingUnit> units_;
+  std::vector<UnitSuccession> successions_;
   std::map<std::string, std::size_t, std::less<>> by_code_;
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_key_;  // folded name → units
 };

@@ -25,6 +25,16 @@ const Choices<UnitGroup>& unit_group_choices() {
   return c;
 }
 
+const Choices<SuccessionKind>& succession_kind_choices() {
+  static const Choices<SuccessionKind> c = {
+      {SuccessionKind::Full, {succession_kind_id(SuccessionKind::Full), succession_kind_label_vi(SuccessionKind::Full),
+                              "sáp nhập", "hợp nhất"}},
+      {SuccessionKind::Partial, {succession_kind_id(SuccessionKind::Partial),
+                                 succession_kind_label_vi(SuccessionKind::Partial), "chuyển giao chức năng"}},
+  };
+  return c;
+}
+
 const Choices<Direction>& direction_choices() {
   static const Choices<Direction> c{{Direction::HigherIsBetter, {"higher", "cao hơn là tốt", "tăng"}},
                                     {Direction::LowerIsBetter, {"lower", "thấp hơn là tốt", "giảm"}}};

@@ -15,6 +15,7 @@ using Choices = std::vector<std::pair<E, std::vector<std::string_view>>>;
 
 const Choices<UnitKind>& unit_kind_choices();
 const Choices<UnitGroup>& unit_group_choices();
+const Choices<SuccessionKind>& succession_kind_choices();
 const Choices<Direction>& direction_choices();
 const Choices<IndicatorKind>& indicator_kind_choices();
 const Choices<Aggregation>& aggregation_choices();

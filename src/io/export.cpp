@@ -9,6 +9,7 @@
 #include "io/json_io.h"
 #include "io/row_reader.h"
 #include "io/schema.h"
+#include "text/number.h"
 #include "text/text.h"
 
 namespace dxmon::io {
@@ -56,8 +57,8 @@ SheetOut sheet_for(Kind k) {
 // A target item without printed text (entered by other means) is written as its comparator and value.
 std::string target_text(const TargetItem& item) {
   if (!item.as_printed.empty() || !item.value) return item.as_printed;
-  std::string out = std::string(comparator_symbol(item.comparator)) + " " + text::format_number(*item.value);
-  if (item.value_max) out = text::format_number(*item.value) + "-" + text::format_number(*item.value_max);
+  std::string out = std::string(comparator_symbol(item.comparator)) + " " + text::format_scaled(*item.value);
+  if (item.value_max) out = text::format_scaled(*item.value) + " - " + text::format_scaled(*item.value_max);
   return out;
 }
 
@@ -70,12 +71,14 @@ void write_text(const fs::path& path, const std::string& content) {
 
 }  // namespace
 
-ExportFormat export_format_for(const std::string& path) {
+std::optional<ExportFormat> export_format_for(const std::string& path) {
+  if (path.empty() || path.back() == '/' || fs::is_directory(path)) return ExportFormat::CsvDirectory;
   std::string ext = fs::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".json") return ExportFormat::Json;
   if (ext == ".xlsx") return ExportFormat::Xlsx;
-  return ExportFormat::CsvDirectory;
+  if (ext.empty()) return ExportFormat::CsvDirectory;
+  return std::nullopt;
 }
 
 std::vector<SheetOut> export_tables(const Dataset& d) {
@@ -106,6 +109,8 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
                .set("predecessor", s.predecessor)
                .set("successor", s.successor)
                .set("date", s.date.iso())
+               .set("kind", std::string(succession_kind_id(s.kind)))
+               .set("functions", s.functions)
                .set("source", s.source));
   });
   add(Kind::Indicators, [&](auto emit) {
@@ -134,6 +139,7 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
                .set("document", p.document)
                .date("issued", p.issued)
                .set("lead_agency", p.lead_agency)
+               .set("reported_with", p.reported_with)
                .set("source", p.source));
   });
   add(Kind::Targets, [&](auto emit) {
@@ -200,6 +206,18 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
                  .date("date", s.date)
                  .set("source", s.source));
   });
+  add(Kind::TaskCounts, [&](auto emit) {
+    for (const auto& c : d.task_counts)
+      emit(RowOut()
+               .set("programme", c.programme)
+               .set("group", c.group ? std::string(unit_group_id(*c.group)) : "")
+               .set("status", c.status ? std::string(task_status_id(*c.status)) : "")
+               .num("count", static_cast<double>(c.count))
+               .set("as_printed", c.as_printed)
+               .date("as_of", c.as_of)
+               .set("document", c.document)
+               .set("source", c.source));
+  });
   add(Kind::Overrides, [&](auto emit) {
     for (const auto& o : d.overrides)
       emit(RowOut()
@@ -236,6 +254,23 @@ std::vector<SheetOut> export_tables(const Dataset& d) {
                .list("parts", r.parts)
                .set("group", unit_selection_id(r.group))
                .set("source", r.source));
+  });
+  add(Kind::Revisions, [&](auto emit) {
+    for (const auto& r : d.revisions) {
+      std::vector<std::string> part = observation_key_parts(r.observation_key);
+      part.resize(4);
+      emit(RowOut()
+               .set("indicator", part[0])
+               .set("unit", part[1])
+               .set("period", part[2])
+               .set("document", part[3])
+               .set("field", r.field)
+               .set("changed_at", r.changed_at)
+               .set("changed_by", r.changed_by)
+               .set("old_value", r.old_value)
+               .set("new_value", r.new_value)
+               .set("reason", r.reason));
+    }
   });
   return out;
 }

@@ -14,8 +14,9 @@ namespace dxmon::io {
 
 enum class ExportFormat { CsvDirectory, Json, Xlsx };
 
-// ".json" → Json, ".xlsx" → Xlsx, anything else is a directory for CSV files.
-ExportFormat export_format_for(const std::string& path);
+// ".json" → Json, ".xlsx" → Xlsx, no extension (or a trailing '/', or an existing folder) → a
+// folder of CSV files; any other extension ("out.docx") → nullopt: the caller asks for --format.
+std::optional<ExportFormat> export_format_for(const std::string& path);
 
 // One table per kind, in dependency order, named by the kind, with every column of the format.
 std::vector<SheetOut> export_tables(const Dataset& data);

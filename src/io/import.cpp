@@ -165,7 +165,18 @@ ImportReport read_files(const std::vector<std::string>& paths, const ImportOptio
 }
 
 ImportReport import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {
-  Catalogue catalogue{store.units(), store.indicators(), store.programmes(), store.tasks(), store.targets()};
+  Catalogue catalogue;
+  catalogue.units = store.units();
+  catalogue.indicators = store.indicators();
+  catalogue.programmes = store.programmes();
+  catalogue.tasks = store.tasks();
+  catalogue.targets = store.targets();
+  catalogue.successions = store.successions();
+  catalogue.observations_of = [&store](const std::string& indicator) {
+    ObservationQuery q;
+    q.indicator = indicator;
+    return store.observations(q);
+  };
   ImportReport report = read_files(paths, options, catalogue);
   if (!report.ok() || options.dry_run) return report;
   try {

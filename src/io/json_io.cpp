@@ -139,6 +139,7 @@ std::vector<Table> read_json(std::string_view text, const std::string& file, std
                                       "hãy viết \"" + key + "\": [{…}, {…}]"));
       continue;
     }
+    if (value.empty()) continue;  // an empty list: nothing of that kind (an export of a store without revisions)
     out.push_back(table_of(value, file, key, *kind, problems));
   }
   return out;

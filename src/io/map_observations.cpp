@@ -13,6 +13,36 @@
 
 namespace dxmon::io {
 
+const Observation* Mapping::stored_observation(const std::string& indicator, const std::string& key) const {
+  auto [it, fresh] = stored_observations_.try_emplace(indicator);
+  if (fresh && stored_.observations_of)
+    for (auto& o : stored_.observations_of(indicator)) {
+      std::string k = o.key();
+      it->second.emplace(std::move(k), std::move(o));
+    }
+  auto found = it->second.find(key);
+  return found == it->second.end() ? nullptr : &found->second;
+}
+
+// A file may leave out the optional columns that qualify a value: a correction of the value alone
+// is indicator, unit, period, document and value. The columns it leaves out keep what the store
+// holds; a column present with a blank cell clears the field (provenance: back to "import").
+// Flags: estimate, forecast and preliminary are kept; no_data follows the value cell of the row.
+void Mapping::keep_stored_fields(const BoundTable& t, Observation& o) const {
+  if (t.has("as_of") && t.has("location") && t.has("provenance") && t.has("comment") && t.has("flags")) return;
+  const Observation* s = stored_observation(o.indicator, o.key());
+  if (!s) return;
+  if (!t.has("as_of")) o.as_of = s->as_of;
+  if (!t.has("location")) o.provenance.location = s->provenance.location;
+  if (!t.has("provenance")) o.provenance.kind = s->provenance.kind;
+  if (!t.has("comment")) o.comment = s->comment;
+  if (!t.has("flags")) {
+    const bool no_data = o.flags.no_data;
+    o.flags = s->flags;
+    o.flags.no_data = no_data;
+  }
+}
+
 void Mapping::observations(const BoundTable& t) {
   const bool canonical = t.has("value_max");
   for (const auto& row : t.table->rows) {
@@ -93,6 +123,7 @@ void Mapping::observations(const BoundTable& t) {
     if (o.indicator.empty() || !ind || !period || !unit_code || o.provenance.document.empty()) continue;
     o.unit = *unit_code;
     o.period = *period;
+    keep_stored_fields(t, o);
     if (first_time(seen_observations_, o.key(), r, "indicator",
                    "kết quả của chỉ tiêu \"" + o.indicator + "\", đơn vị \"" + o.unit + "\", kỳ " + o.period.id() +
                        ", văn bản \"" + o.provenance.document + "\""))

@@ -9,8 +9,12 @@ namespace dxmon::io {
 std::optional<std::string> Mapping::unit(const RowReader& r, std::string_view column, const std::string& name,
                                          const Date& as_of, bool require_valid) const {
   if (auto code = directory_->resolve(name, as_of, require_valid)) return code;
+  // A unit that exists but is not in force on the day: the value belongs to its successor, or to
+  // another period.
+  const bool not_in_force = require_valid && directory_->resolve(name, as_of, false);
   r.problem(column, directory_->explain_failure(name, as_of, require_valid),
-            "hãy ghi mã đơn vị (như tinh-01) hoặc tên đơn vị như trong danh mục đơn vị");
+            not_in_force ? "hãy ghi đơn vị kế thừa (đơn vị có hiệu lực trong kỳ), hoặc kiểm tra kỳ báo cáo"
+                         : "hãy ghi mã đơn vị (như tinh-01) hoặc tên đơn vị như trong danh mục đơn vị");
   return std::nullopt;
 }
 
@@ -129,6 +133,11 @@ void Mapping::successions(const BoundTable& t) {
     auto p = pred.empty() ? std::nullopt : unit(r, "predecessor", pred, on.plus_days(-1), false);
     auto q = succ.empty() ? std::nullopt : unit(r, "successor", succ, on, false);
     s.source = r.text("source");
+    if (auto k = r.choice("kind", succession_kind_choices(), "loại quan hệ giữa hai đơn vị")) s.kind = *k;
+    s.functions = r.text("functions");
+    if (s.kind == SuccessionKind::Partial && s.functions.empty())
+      r.problem("functions", "chuyển giao một phần mà không ghi chức năng nào được chuyển giao",
+                "hãy ghi chức năng được chuyển giao ở cột functions (ví dụ: quản lý nhà nước về báo chí)");
     if (!p || !q || !date) continue;
     s.predecessor = *p;
     s.successor = *q;
@@ -181,9 +190,31 @@ void Mapping::programmes(const BoundTable& t) {
     if (auto lead = r.text("lead_agency"); !lead.empty())
       if (auto code = unit(r, "lead_agency", lead, p.issued.value_or(today_), false)) p.lead_agency = *code;
     p.source = r.text("source");
-    if (!p.code.empty() && first_time(seen_programmes_, p.code, r, "code", "mã chương trình \"" + p.code + "\""))
+    p.reported_with = r.text("reported_with");  // checked once every programme is known
+    if (!p.code.empty() && first_time(seen_programmes_, p.code, r, "code", "mã chương trình \"" + p.code + "\"")) {
+      if (!p.reported_with.empty()) pending_reported_with_.push_back({out_.programmes.size(), &t, &row});
       out_.programmes.push_back(std::move(p));
+    }
   }
+}
+
+void Mapping::finish_programmes() {
+  for (const auto& [index, table, row] : pending_reported_with_) {
+    RowReader r(*table, *row, problems_);
+    const Programme& p = out_.programmes[index];
+    if (p.reported_with == p.code)
+      r.problem("reported_with", "chương trình \"" + p.code + "\" được ghi là báo cáo cùng chính nó",
+                "hãy ghi mã chương trình khác, hoặc để trống");
+    else
+      require_programme(r, "reported_with", p.reported_with);
+  }
+}
+
+void Mapping::link_successions() {
+  std::vector<UnitSuccession> all = out_.successions;
+  for (const auto& s : stored_.successions)
+    if (!seen_successions_.contains(s.predecessor + "|" + s.successor)) all.push_back(s);
+  directory_->set_successions(std::move(all));
 }
 
 Dataset map_tables(const std::vector<Table>& tables, const Catalogue& stored, const Date& today, Problems& problems) {
@@ -202,17 +233,21 @@ Dataset map_tables(const std::vector<Table>& tables, const Catalogue& stored, co
   each(Kind::Units, &Mapping::units);
   m.build_directory();
   each(Kind::Successions, &Mapping::successions);
+  m.link_successions();
   each(Kind::Indicators, &Mapping::indicators);
   each(Kind::Programmes, &Mapping::programmes);
+  m.finish_programmes();
   each(Kind::Targets, &Mapping::targets);
   m.finish_targets();
   each(Kind::Observations, &Mapping::observations);
   each(Kind::Tasks, &Mapping::tasks);
   each(Kind::TaskStatuses, &Mapping::task_statuses);
   m.finish_tasks();
+  each(Kind::TaskCounts, &Mapping::task_counts);
   each(Kind::Overrides, &Mapping::overrides);
   each(Kind::Regimes, &Mapping::regimes);
   each(Kind::Relations, &Mapping::relations);
+  each(Kind::Revisions, &Mapping::revisions);
   return m.take();
 }
 

@@ -19,15 +19,19 @@ class Mapping {
   void units(const BoundTable& t);
   void build_directory();  // after all units tables
   void successions(const BoundTable& t);
+  void link_successions();  // after all successions tables: the directory's messages name successors
   void indicators(const BoundTable& t);
   void programmes(const BoundTable& t);
+  void finish_programmes();  // after all programmes tables: reported_with names a known programme
   void targets(const BoundTable& t);
   void finish_targets();
   void observations(const BoundTable& t);
   void tasks(const BoundTable& t);
   void task_statuses(const BoundTable& t);
   void finish_tasks();
+  void task_counts(const BoundTable& t);
   void overrides(const BoundTable& t);  // after finish_targets()
+  void revisions(const BoundTable& t);  // after observations()
   void regimes(const BoundTable& t);
   void relations(const BoundTable& t);
 
@@ -47,6 +51,11 @@ class Mapping {
                       const std::string& code) const;
   // Codes are joined with '|' into keys: they must not hold one.
   void check_code(const RowReader& r, std::string_view column, const std::string& code) const;
+  // The stored observation with `key` (of `indicator`), or nullptr; read once per indicator.
+  const Observation* stored_observation(const std::string& indicator, const std::string& key) const;
+  bool observation_known(const std::string& indicator, const std::string& key) const;
+  // Fills the fields whose columns `t` leaves out from the stored observation (formats.md).
+  void keep_stored_fields(const BoundTable& t, Observation& o) const;
   // Records `key` as seen at this row; a problem when an earlier row had it.
   bool first_time(std::map<std::string, std::string>& seen, const std::string& key, const RowReader& r,
                   std::string_view column, const std::string& what);
@@ -56,6 +65,7 @@ class Mapping {
   Problems& problems_;
   Dataset out_;
   std::unique_ptr<UnitDirectory> directory_;
+  mutable std::map<std::string, std::map<std::string, Observation>> stored_observations_;  // indicator → key → value
 
   struct PendingParent {
     std::size_t unit;
@@ -63,9 +73,10 @@ class Mapping {
     const TableRow* row;
   };
   std::vector<PendingParent> pending_parents_;
+  std::vector<PendingParent> pending_reported_with_;  // programmes (by index) naming another
 
   std::map<std::string, std::string> seen_units_, seen_successions_, seen_indicators_, seen_programmes_,
-      seen_observations_, seen_tasks_, seen_overrides_, seen_regimes_, seen_relations_;
+      seen_observations_, seen_tasks_, seen_overrides_, seen_regimes_, seen_relations_, seen_task_counts_;
 
   // Targets are grouped by programme|code across rows; each group remembers where its
   // target-level columns were first given, to point at both rows when they disagree.

@@ -36,9 +36,13 @@ std::string trim_cell(std::string_view s) {
 
 std::string canonical_number(double v) {
   if (v == 0) v = 0;  // no "-0"
+  // Plain digits ("2750000000000", not "2.75e+12"): a person opening the CSV reads the number.
+  // Only a number that would need more than 32 characters so (1e-300) keeps the exponent.
   char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, end);
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  if (ec == std::errc() && end - buf <= 32) return std::string(buf, end);
+  auto [end2, ec2] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end2);
 }
 
 std::optional<double> parse_canonical_number(std::string_view s) {

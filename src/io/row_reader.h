@@ -73,7 +73,8 @@ class RowReader {
 
 // Trim white space (ASCII, NBSP and other Unicode spaces) at both ends; inner text is kept.
 std::string trim_cell(std::string_view s);
-// Shortest round-trip C syntax for a double ("58.41", "1502045890", "1e+20").
+// Shortest round-trip C syntax for a double, in plain digits ("58.41", "1502045890",
+// "2750000000000"); an exponent only past 32 characters ("1e-300").
 std::string canonical_number(double v);
 std::optional<double> parse_canonical_number(std::string_view s);
 

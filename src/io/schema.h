@@ -10,8 +10,8 @@
 namespace dxmon::io {
 
 enum class Kind {
-  Units, Successions, Indicators, Programmes, Targets, Observations, Tasks, TaskStatuses, Overrides, Regimes,
-  Relations
+  Units, Successions, Indicators, Programmes, Targets, Observations, Tasks, TaskStatuses, TaskCounts, Overrides,
+  Regimes, Relations, Revisions
 };
 
 // How a column's values are written in JSON (CSV/XLSX cells are always text, lists ';'-separated).

@@ -89,12 +89,13 @@ std::string join(std::span<const std::string_view> parts, std::string_view sep, 
 
 constexpr std::array<std::string_view, 10> kUnitColumns{
     "code", "name", "short_names", "aliases", "kind", "parent", "official_code", "valid_from", "valid_to", "source"};
-constexpr std::array<std::string_view, 4> kSuccessionColumns{"predecessor", "successor", "effective_date", "source"};
+constexpr std::array<std::string_view, 6> kSuccessionColumns{"predecessor", "successor", "effective_date", "source",
+                                                             "kind", "functions"};
 constexpr std::array<std::string_view, 13> kIndicatorColumns{
     "code", "name", "unit", "direction", "pillar", "kind", "aggregation", "lead_agency", "co_agencies",
     "unit_group", "definition", "definition_source", "source"};
-constexpr std::array<std::string_view, 7> kProgrammeColumns{
-    "code", "name", "kind", "document", "issued", "lead_agency", "source"};
+constexpr std::array<std::string_view, 8> kProgrammeColumns{
+    "code", "name", "kind", "document", "issued", "lead_agency", "source", "reported_with"};
 constexpr std::array<std::string_view, 9> kTargetColumns{
     "programme", "code", "printed_no", "label", "heading", "printed_group", "deadline", "sort_order", "source"};
 constexpr std::array<std::string_view, 10> kTargetItemColumns{
@@ -108,8 +109,10 @@ constexpr std::array<std::string_view, 10> kTaskColumns{
     "code", "programme", "name", "lead_agency", "co_agencies", "deadline", "deadline_as_printed",
     "progress_as_printed", "result", "source"};
 constexpr std::array<std::string_view, 5> kTaskStatusColumns{"task", "seq", "status", "status_date", "source"};
-constexpr std::array<std::string_view, 6> kRevisionColumns{
-    "observation_key", "changed_at", "changed_by", "old_value", "new_value", "reason"};
+constexpr std::array<std::string_view, 7> kRevisionColumns{
+    "observation_key", "changed_at", "changed_by", "field", "old_value", "new_value", "reason"};
+constexpr std::array<std::string_view, 8> kTaskCountColumns{
+    "programme", "unit_group", "status", "as_of", "number_of_tasks", "as_printed", "document", "source"};
 
 constexpr std::array<std::string_view, 9> kOverrideColumns{
     "programme", "target", "period_id", "report_group", "fine_class", "who", "decided_on", "why", "source"};
@@ -151,11 +154,15 @@ ReportingUnit RowCodec<ReportingUnit>::decode(const Row& r) {
 const TableSpec RowCodec<UnitSuccession>::spec{"successions", kSuccessionColumns, 2, kSuccessionColumns.size()};
 
 Row RowCodec<UnitSuccession>::encode(const UnitSuccession& s) {
-  return {str(s.predecessor), str(s.successor), str(s.date.iso()), str(s.source)};
+  return {str(s.predecessor), str(s.successor), str(s.date.iso()), str(s.source), str(succession_kind_id(s.kind)),
+          str(s.functions)};
 }
 
 UnitSuccession RowCodec<UnitSuccession>::decode(const Row& r) {
-  return {sql::text(r[0]), sql::text(r[1]), date(r[2], "successions.effective_date"), sql::text(r[3])};
+  UnitSuccession s{sql::text(r[0]), sql::text(r[1]), date(r[2], "successions.effective_date"), sql::text(r[3])};
+  s.kind = parsed(parse_succession_kind(sql::text(r[4])), "successions.kind", r[4]);
+  s.functions = sql::text(r[5]);
+  return s;
 }
 
 // ---- indicators ----
@@ -191,7 +198,7 @@ const TableSpec RowCodec<Programme>::spec{"programmes", kProgrammeColumns, 1, kP
 
 Row RowCodec<Programme>::encode(const Programme& p) {
   return {str(p.code),     str(p.name),        str(programme_kind_id(p.kind)), str(p.document),
-          date_value(p.issued), str(p.lead_agency), str(p.source)};
+          date_value(p.issued), str(p.lead_agency), str(p.source), str(p.reported_with)};
 }
 
 Programme RowCodec<Programme>::decode(const Row& r) {
@@ -203,6 +210,7 @@ Programme RowCodec<Programme>::decode(const Row& r) {
   p.issued = opt_date(r[4], "programmes.issued");
   p.lead_agency = sql::text(r[5]);
   p.source = sql::text(r[6]);
+  p.reported_with = sql::text(r[7]);
   return p;
 }
 
@@ -341,12 +349,40 @@ TaskStatusChange TaskStatusRows::decode(const Row& r) {
 const TableSpec RowCodec<Revision>::spec{"revisions", kRevisionColumns, 0, kRevisionColumns.size()};
 
 Row RowCodec<Revision>::encode(const Revision& r) {
-  return {str(r.observation_key), str(r.changed_at), str(r.changed_by), str(r.old_value), str(r.new_value),
-          str(r.reason)};
+  return {str(r.observation_key), str(r.changed_at), str(r.changed_by), str(r.field), str(r.old_value),
+          str(r.new_value), str(r.reason)};
 }
 
 Revision RowCodec<Revision>::decode(const Row& r) {
-  return {sql::text(r[0]), sql::text(r[1]), sql::text(r[2]), sql::text(r[3]), sql::text(r[4]), sql::text(r[5])};
+  return {sql::text(r[0]), sql::text(r[1]), sql::text(r[2]), sql::text(r[3]),
+          sql::text(r[4]), sql::text(r[5]), sql::text(r[6])};
+}
+
+// ---- task counts ----
+const TableSpec RowCodec<TaskCount>::spec{"task_counts", kTaskCountColumns, 4, kTaskCountColumns.size()};
+
+Row RowCodec<TaskCount>::encode(const TaskCount& c) {
+  return {str(c.programme),
+          str(c.group ? unit_group_id(*c.group) : ""),
+          str(c.status ? task_status_id(*c.status) : ""),
+          str(c.as_of ? c.as_of->iso() : ""),
+          num(c.count),
+          str(c.as_printed),
+          str(c.document),
+          str(c.source)};
+}
+
+TaskCount RowCodec<TaskCount>::decode(const Row& r) {
+  TaskCount c;
+  c.programme = sql::text(r[0]);
+  if (auto g = sql::text(r[1]); !g.empty()) c.group = parsed(parse_unit_group(g), "task_counts.unit_group", r[1]);
+  if (auto s = sql::text(r[2]); !s.empty()) c.status = parsed(parse_task_status(s), "task_counts.status", r[2]);
+  if (auto d = sql::text(r[3]); !d.empty()) c.as_of = parsed(Date::parse_iso(d), "task_counts.as_of", r[3]);
+  c.count = static_cast<long>(sql::integer(r[4]));
+  c.as_printed = sql::text(r[5]);
+  c.document = sql::text(r[6]);
+  c.source = sql::text(r[7]);
+  return c;
 }
 
 // ---- overrides ----

@@ -96,6 +96,15 @@ struct TaskStatusRows {
   static TaskStatusChange decode(const sql::Row& r);
 };
 
+// Absent group, status and day are '' in the table: they are part of the primary key.
+template <>
+struct RowCodec<TaskCount> {
+  static const TableSpec spec;
+  static sql::Row encode(const TaskCount& c);
+  static TaskCount decode(const sql::Row& r);
+  static std::string key(const TaskCount& c) { return c.key(); }
+};
+
 template <>
 struct RowCodec<Revision> {
   static const TableSpec spec;  // without the id: revisions are only ever inserted

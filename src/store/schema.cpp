@@ -256,12 +256,46 @@ CREATE TABLE indicator_relations (
 );
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// A link between units is a full succession (a merger: all duties pass) or a partial transfer of
+// the functions named (core/unit.h). Existing links are full successions.
+constexpr std::string_view kPartialTransfersSchema = R"sql(
+ALTER TABLE successions ADD COLUMN kind TEXT NOT NULL DEFAULT 'full';
+ALTER TABLE successions ADD COLUMN functions TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Tasks known only as counts (core/task_count.h). An absent group, status or day is '' (they are
+// part of the key). "count" is an SQL function name, hence number_of_tasks. And the programme whose
+// reports also cover a programme (core/programme.h).
+constexpr std::string_view kTaskCountsSchema = R"sql(
+CREATE TABLE task_counts (
+  programme TEXT NOT NULL REFERENCES programmes(code),
+  unit_group TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT '',
+  as_of TEXT NOT NULL DEFAULT '',
+  number_of_tasks INTEGER NOT NULL CHECK (number_of_tasks >= 0),
+  as_printed TEXT NOT NULL DEFAULT '',
+  document TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (programme, unit_group, status, as_of)
+);
+ALTER TABLE programmes ADD COLUMN reported_with TEXT NOT NULL DEFAULT '';
+)sql";
+
+// A revision names the field that changed (core/observation.h); the revisions kept before this
+// step were all of the value.
+constexpr std::string_view kRevisionFieldsSchema = R"sql(
+ALTER TABLE revisions ADD COLUMN field TEXT NOT NULL DEFAULT 'value';
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "catalogue, observations, revisions, tasks", kInitialSchema},
     {2, "reporting regimes and submissions", kRegimesSchema},
     {3, "overrides of target classes", kOverridesSchema},
     {4, "overrides judge one assessment period", kOverridePeriodSchema, kOverridesWithoutDate, kDateTheOverrides},
     {5, "relations between indicators, for the checks", kRelationsSchema},
+    {6, "partial transfers of functions between units", kPartialTransfersSchema},
+    {7, "tasks known only as counts; programmes reported with another", kTaskCountsSchema},
+    {8, "revisions name the field that changed", kRevisionFieldsSchema},
 }};
 
 constexpr std::string_view kBootstrap =

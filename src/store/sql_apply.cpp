@@ -1,7 +1,8 @@
 // SqlStore::apply(): the upsert with diffing, counting and revisions, written once for both backends.
 //
 // Inside one transaction, each kind is applied in dependency order (units, successions, indicators,
-// programmes, targets, tasks, observations, overrides of targets, reporting regimes). The rows already stored are read first (catalogues
+// programmes, targets, tasks, task counts, observations, imported revisions, overrides of targets,
+// reporting regimes, relations between indicators). The rows already stored are read first (catalogues
 // whole, observations per indicator in the batch), so an unchanged row costs no write and a
 // reference to a missing code is reported in the user's words before the database would refuse it.
 #include <algorithm>
@@ -20,20 +21,6 @@ namespace dxmon {
 namespace {
 
 using rows::RowCodec;
-
-// What a revision keeps of a value: the cell as printed, else the number(s), else the fact.
-std::string printed_form(const Observation& o) {
-  if (!o.as_printed.empty()) return o.as_printed;
-  auto number = [](double d) {
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
-    return std::string(buf, end);
-  };
-  if (o.value) return number(*o.value) + (o.value_max ? "-" + number(*o.value_max) : "");
-  if (o.numerator && o.denominator) return number(*o.numerator) + "/" + number(*o.denominator);
-  if (o.fact) return *o.fact ? "có" : "không";
-  return "";
-}
 
 // Where an observation came from, for messages: "(BC-123, dòng 45)".
 std::string origin(const Observation& o) {
@@ -95,10 +82,14 @@ class Applier {
     upsert(data.programmes, programmes_, result_.programmes, [](const Programme& p) {
       require(!p.code.empty(), "chương trình \"" + p.name + "\" thiếu mã chương trình");
     });
+    for (const Programme& p : data.programmes)
+      if (!p.reported_with.empty()) require_programme(p.reported_with, "chương trình \"" + p.code + "\" (báo cáo cùng)");
 
     apply_targets(data.targets);
     apply_tasks(data.tasks);
+    apply_task_counts(data.task_counts);
     apply_observations(data.observations);
+    apply_revisions(data.revisions);
     apply_overrides(data.overrides);
     apply_regimes(data.regimes);
     apply_relations(data.relations);
@@ -256,12 +247,57 @@ class Applier {
     }
     upsert(incoming, stored, result_.observations, [](const Observation&) {},
            [this](const Observation& old, const Observation& next) {
-             if (old.same_value(next)) return;
-             Revision r{next.key(), when_, ctx_.who, printed_form(old), printed_form(next), ctx_.why};
-             write(rows::insert_sql(RowCodec<Revision>::spec), RowCodec<Revision>::encode(r),
-                   "lịch sử sửa đổi của \"" + r.observation_key + "\"");
-             ++result_.revisions;
+             // One revision per changed field, so that the history says what changed.
+             auto changes = observation_changes(old, next);
+             for (const FieldChange& c : changes) {
+               Revision r{next.key(), when_, ctx_.who, c.field, c.old_text, c.new_text, ctx_.why};
+               write(rows::insert_sql(RowCodec<Revision>::spec), RowCodec<Revision>::encode(r),
+                     "lịch sử sửa đổi của \"" + r.observation_key + "\"");
+             }
+             if (!changes.empty()) ++result_.revisions;
            });
+  }
+
+  // Revisions brought by an import (an export of another store): appended unless the same
+  // revision is already stored, so that re-importing an export adds nothing. Each must be about
+  // an observation the store holds once this import is applied.
+  void apply_revisions(const std::vector<Revision>& incoming) {
+    if (incoming.empty()) return;
+    std::map<std::string, std::vector<Revision>> stored;
+    std::set<std::string> known;
+    for (auto& r : store_.revisions()) stored[r.observation_key].push_back(std::move(r));
+    for (const Revision& r : incoming) {
+      const std::string what = "lịch sử sửa đổi của \"" + r.observation_key + "\"";
+      if (!known.contains(r.observation_key)) {
+        sql::Row parts;
+        for (auto& part : observation_key_parts(r.observation_key)) parts.emplace_back(std::move(part));
+        require(parts.size() == 4 &&
+                    !s_.query("SELECT 1 FROM observations WHERE indicator = $1 AND unit = $2 AND period_id = $3 "
+                              "AND document = $4",
+                              parts)
+                         .empty(),
+                what + ": không có giá trị này trong kho dữ liệu — hãy nhập giá trị (observations) cùng lúc");
+        known.insert(r.observation_key);
+      }
+      auto& list = stored[r.observation_key];
+      if (std::find(list.begin(), list.end(), r) != list.end()) {
+        ++result_.imported_revisions.unchanged;
+        continue;
+      }
+      write(rows::insert_sql(RowCodec<Revision>::spec), RowCodec<Revision>::encode(r), what);
+      list.push_back(r);
+      ++result_.imported_revisions.inserted;
+    }
+  }
+
+  void apply_task_counts(const std::vector<TaskCount>& incoming) {
+    if (incoming.empty()) return;
+    auto stored = by_key(store_.task_counts());
+    upsert(incoming, stored, result_.task_counts, [this](const TaskCount& c) {
+      const std::string what = "số nhiệm vụ \"" + c.key() + "\"";
+      require_programme(c.programme, what);
+      require(c.count >= 0, what + ": số nhiệm vụ âm — hãy ghi một số không âm");
+    });
   }
 
   // The targets are read after apply_targets(): an override may name a target of the same import.

@@ -116,6 +116,13 @@ std::vector<Task> SqlStore::tasks(const std::string& programme) {
   return out;
 }
 
+std::vector<TaskCount> SqlStore::task_counts(const std::string& programme) {
+  return read<TaskCount>(*session_,
+                         where_programme("programme", programme) + " ORDER BY " +
+                             ordered_text(session_->dialect(), {"programme", "unit_group", "status", "as_of"}),
+                         programme_param(programme));
+}
+
 std::vector<Revision> SqlStore::revisions(const std::string& observation_key) {
   std::string where = observation_key.empty() ? "" : " WHERE observation_key = $1";
   std::vector<sql::Value> params;

@@ -27,6 +27,7 @@ class SqlStore final : public Store {
   // The period filter matches that exact period (a year does not match its quarters).
   std::vector<Observation> observations(const ObservationQuery& q = {}) override;
   std::vector<Task> tasks(const std::string& programme = "") override;
+  std::vector<TaskCount> task_counts(const std::string& programme = "") override;
   std::vector<Revision> revisions(const std::string& observation_key = "") override;
   std::vector<Override> overrides(const std::string& programme = "") override;
   std::vector<IndicatorRelation> relations() override;

@@ -28,9 +28,10 @@ struct ApplyCounts {
 };
 
 struct ApplyResult {
-  ApplyCounts units, successions, indicators, programmes, targets, observations, tasks;
+  ApplyCounts units, successions, indicators, programmes, targets, observations, tasks, task_counts;
   ApplyCounts overrides, regimes, relations;
-  int revisions = 0;  // observation revisions recorded
+  int revisions = 0;  // observations whose change was recorded (one revision per changed field)
+  ApplyCounts imported_revisions;  // revisions brought by the data (an export): inserted or already there
   bool changed_anything() const;
 };
 
@@ -57,9 +58,12 @@ class Store {
 
   // Upserts everything in `data` in one transaction. Entities are keyed by code (observations by
   // Observation::key()); an identical row is left alone (counted unchanged). A changed observation
-  // value keeps the old one as a Revision with `ctx`. Overrides are keyed by programme and target
+  // value keeps the old one as a Revision with `ctx`: one per changed field (value, flags, as_of,
+  // comment, location, provenance). Revisions in `data` (an export) are appended unless stored.
+  // Task counts are keyed by TaskCount::key(). Overrides are keyed by programme, target and period
   // (the target must exist; override_faults() must find nothing); regimes by code, checked as
-  // save_regime() checks them; relations by relation_key() (their indicators must exist). Throws StoreError and writes nothing on failure.
+  // save_regime() checks them; relations by relation_key() (their indicators must exist). Throws
+  // StoreError and writes nothing on failure.
   virtual ApplyResult apply(const Dataset& data, const ChangeContext& ctx) = 0;
 
   // Reads. Lists are ordered by code (observations by indicator, unit, period, document).
@@ -70,6 +74,8 @@ class Store {
   virtual std::vector<Target> targets(const std::string& programme = "") = 0;  // sort_order within a programme
   virtual std::vector<Observation> observations(const ObservationQuery& q = {}) = 0;
   virtual std::vector<Task> tasks(const std::string& programme = "") = 0;
+  // Tasks known only as counts, by programme, group, status and day.
+  virtual std::vector<TaskCount> task_counts(const std::string& programme = "") = 0;
   virtual std::vector<Revision> revisions(const std::string& observation_key = "") = 0;
   // Manual classes of targets, by programme, target code and period.
   virtual std::vector<Override> overrides(const std::string& programme = "") = 0;
@@ -93,11 +99,18 @@ class Store {
   // Every step recorded for a regime and period: by unit code, then in the order recorded.
   virtual std::vector<Submission> submissions(const std::string& regime, const Period& period) = 0;
 
-  // Everything, as one Dataset (for export).
+  // Everything, as one Dataset (for export), revisions included.
   Dataset load_all();
 };
 
+// Why `url` names no store dxmon can open, in Vietnamese with the forms it accepts; empty when it
+// is "sqlite:PATH", a bare path, or "postgresql://…"/"postgres://…". A word of two or more
+// letters before a colon is a scheme ("mysql:foo"): an unknown one is refused, never taken as a
+// file name.
+std::string store_url_problem(const std::string& url);
+
 // Opens "sqlite:PATH" (or a bare path) or "postgresql://…"/"postgres://…"; runs migrate().
+// Throws StoreError when store_url_problem() finds one.
 std::unique_ptr<Store> open_store(const std::string& url);
 
 }  // namespace dxmon

@@ -14,18 +14,24 @@
 // So "12.345" means twelve thousand three hundred and forty-five, never 12.345: machine-written
 // files that need three decimals must not use this parser, or must write them with a comma.
 //
-// Comparators and qualifiers before the number:
-//   ≥ >= =>   tối thiểu, ít nhất, không dưới, không thấp hơn   → AtLeast
-//   >         trên                                              → Above
-//   ≤ <= =<   tối đa, không quá, không vượt quá, không cao hơn  → AtMost
-//   <         dưới                                              → Below
-//   =                                                           → Equal
-//   ≈ ~       hơn, gần, khoảng, ước, ước đạt, ước tính, xấp xỉ,
-//             trên dưới, chừng                                  → About
+// Qualifiers before the number. One table (kBoundWords below) gives each word its two readings:
+// as a comparator in a target (Bound) and as the rounding of a figure printed in a report's text
+// (Approximation: where the true value lies relative to the printed figure).
+//   word or symbol                                     Bound     Approximation
+//   ≥ >= =>   tối thiểu, ít nhất, không dưới, không thấp hơn   AtLeast   None
+//   >         trên                                     Above     Over   ("trên 74,48 triệu hồ sơ")
+//   ≤ <= =<   tối đa, không quá, không vượt quá, không cao hơn  AtMost    None
+//   <         dưới                                     Below     None   (a limit, not a rounding)
+//   =                                                  Equal     None
+//   hơn                                                About     Over   ("hơn 12,8 nghìn")
+//   gần                                                About     Under  ("gần 3,2 nghìn")
+//   ≈ ~       khoảng, ước, ước đạt, ước tính, xấp xỉ,
+//             trên dưới, chừng                         About     About
 // "hơn 12,8 nghìn" in a report is a rounded figure ("a little over 12.8 thousand"), not a
-// comparator a target could be checked against, so "hơn" is About (the word is kept in
-// `qualifier`). "trên" is ambiguous in the same way, but in targets ("Trên 30%") it is a strict
-// lower bound, which is what the reports mean by it most of the time; it is Above.
+// comparator a target could be checked against, so its Bound is About (the word is kept in
+// `qualifier`); as a rounding it says the true value is at or a little over the figure. "trên"
+// is ambiguous in the same way, but in targets ("Trên 30%") it is a strict lower bound, which is
+// what the reports mean by it most of the time; it is Above, and Over as a rounding.
 // Words match without regard to case or diacritics ("Tren 30%" = "Trên 30%").
 //
 // Multipliers after the number: nghìn/ngàn (10^3), triệu (10^6), tỷ/tỉ (10^9), in any
@@ -35,8 +41,10 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -55,31 +63,40 @@ const char* const kExamples = "e.g. 58,41 or 58,41% or 1.502.045.890 or 7,2-7,8%
                               "; '-' or blank for no data)");
 }
 
+using A = Approximation;
+
 struct Word {
   const char* folded;
   Bound bound;
+  Approximation approx;
 };
 
-// Longest first where one is a prefix of another ("uoc dat" before "uoc", "tren duoi" before "tren").
+// The table of the rule at the top of the file. Longest first where one is a prefix or a suffix of
+// another ("uoc dat" before "uoc", "tren duoi" before "tren" and "duoi", "khong duoi" before "duoi").
 constexpr Word kBoundWords[] = {
-    {"khong thap hon", Bound::AtLeast}, {"khong duoi", Bound::AtLeast}, {"toi thieu", Bound::AtLeast},
-    {"it nhat", Bound::AtLeast},        {"khong vuot qua", Bound::AtMost}, {"khong cao hon", Bound::AtMost},
-    {"khong qua", Bound::AtMost},       {"toi da", Bound::AtMost},       {"tren duoi", Bound::About},
-    {"tren", Bound::Above},             {"duoi", Bound::Below},          {"uoc dat", Bound::About},
-    {"uoc tinh", Bound::About},         {"uoc", Bound::About},           {"xap xi", Bound::About},
-    {"khoang", Bound::About},           {"chung", Bound::About},         {"gan", Bound::About},
-    {"hon", Bound::About},
+    {"khong thap hon", Bound::AtLeast, A::None}, {"khong duoi", Bound::AtLeast, A::None},
+    {"toi thieu", Bound::AtLeast, A::None},      {"it nhat", Bound::AtLeast, A::None},
+    {"khong vuot qua", Bound::AtMost, A::None},  {"khong cao hon", Bound::AtMost, A::None},
+    {"khong qua", Bound::AtMost, A::None},       {"toi da", Bound::AtMost, A::None},
+    {"tren duoi", Bound::About, A::About},       {"tren", Bound::Above, A::Over},
+    {"duoi", Bound::Below, A::None},             {"uoc dat", Bound::About, A::About},
+    {"uoc tinh", Bound::About, A::About},        {"uoc", Bound::About, A::About},
+    {"xap xi", Bound::About, A::About},          {"khoang", Bound::About, A::About},
+    {"chung", Bound::About, A::About},           {"gan", Bound::About, A::Under},
+    {"hon", Bound::About, A::Over},
 };
 
 struct Symbol {
   std::string_view text;
   Bound bound;
+  Approximation approx;
 };
 
 constexpr Symbol kBoundSymbols[] = {
-    {"≥", Bound::AtLeast}, {">=", Bound::AtLeast}, {"=>", Bound::AtLeast}, {"≤", Bound::AtMost},
-    {"<=", Bound::AtMost}, {"=<", Bound::AtMost},  {">", Bound::Above},    {"<", Bound::Below},
-    {"=", Bound::Equal},   {"≈", Bound::About},    {"~", Bound::About},
+    {"≥", Bound::AtLeast, A::None}, {">=", Bound::AtLeast, A::None}, {"=>", Bound::AtLeast, A::None},
+    {"≤", Bound::AtMost, A::None},  {"<=", Bound::AtMost, A::None},  {"=<", Bound::AtMost, A::None},
+    {">", Bound::Above, A::None},   {"<", Bound::Below, A::None},    {"=", Bound::Equal, A::None},
+    {"≈", Bound::About, A::About},  {"~", Bound::About, A::About},
 };
 
 // Dashes that separate the ends of a range or stand alone for "no data".
@@ -113,24 +130,37 @@ std::pair<std::string, std::size_t> leading_words(std::string_view s) {
   return {fold(s.substr(0, end)), end};
 }
 
-// Digits with '.' and ',' separators → value, by the rule at the top of the file.
-double read_number_token(std::string_view token, std::string_view whole) {
+struct NumberToken {
+  double value = 0;
+  int decimals = 0;  // digits after the decimal separator as written
+};
+
+// Digits with '.' and ',' separators → value, by the rule at the top of the file; nullopt with
+// `why` set when the token breaks the rule.
+std::optional<NumberToken> try_number_token(std::string_view token, std::string& why) {
   std::size_t commas = 0, dots = 0;
   for (char c : token) {
     if (c == ',') ++commas;
     if (c == '.') ++dots;
   }
-  if (commas > 1) reject(whole, "more than one decimal comma; thousands are separated with dots (1.502.045)");
-  if (!is_digit(token.front()) || !is_digit(token.back()))
-    reject(whole, "a separator must stand between digits");
+  if (commas > 1) {
+    why = "more than one decimal comma; thousands are separated with dots (1.502.045)";
+    return std::nullopt;
+  }
+  if (token.empty() || !is_digit(token.front()) || !is_digit(token.back())) {
+    why = "a separator must stand between digits";
+    return std::nullopt;
+  }
 
   std::string_view integer = token, fraction;
   if (commas == 1) {
     std::size_t c = token.find(',');
     integer = token.substr(0, c);
     fraction = token.substr(c + 1);
-    if (fraction.find('.') != std::string_view::npos)
-      reject(whole, "a dot after the decimal comma; thousands dots go before the comma");
+    if (fraction.find('.') != std::string_view::npos) {
+      why = "a dot after the decimal comma; thousands dots go before the comma";
+      return std::nullopt;
+    }
   }
 
   // Split the integer part into dot-separated groups.
@@ -142,8 +172,12 @@ double read_number_token(std::string_view token, std::string_view whole) {
     start = dot + 1;
   }
   for (std::string_view g : groups)
-    if (g.empty()) reject(whole, "two separators in a row");
+    if (g.empty()) {
+      why = "two separators in a row";
+      return std::nullopt;
+    }
 
+  NumberToken out;
   std::string digits;
   auto grouped_properly = [&] {
     if (groups.front().size() > 3) return false;
@@ -157,17 +191,51 @@ double read_number_token(std::string_view token, std::string_view whole) {
              (groups[1].size() != 3 || groups[0] == "0" || groups[0].size() > 3)) {
     // A lone dot that cannot be a thousands separator: a decimal point from a machine.
     digits = std::string(groups[0]) + "." + std::string(groups[1]);
+    out.decimals = static_cast<int>(groups[1].size());
   } else if (grouped_properly()) {
     for (std::string_view g : groups) digits += g;
   } else {
-    reject(whole, "thousands dots must separate groups of three digits (1.502.045.890)");
+    why = "thousands dots must separate groups of three digits (1.502.045.890)";
+    return std::nullopt;
   }
-  if (!fraction.empty()) digits += "." + std::string(fraction);
+  if (!fraction.empty()) {
+    digits += "." + std::string(fraction);
+    out.decimals = static_cast<int>(fraction.size());
+  }
 
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (ec != std::errc() || ptr != digits.data() + digits.size()) reject(whole, "the number is out of range");
-  return v;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.value);
+  if (ec != std::errc() || ptr != digits.data() + digits.size()) {
+    why = "the number is out of range";
+    return std::nullopt;
+  }
+  return out;
+}
+
+double read_number_token(std::string_view token, std::string_view whole) {
+  std::string why;
+  auto t = try_number_token(token, why);
+  if (!t) reject(whole, why);
+  return t->value;
+}
+
+// Multiplier words at the front of `s` (nghìn/ngàn 10^3, triệu 10^6, tỷ/tỉ 10^9, multiplying:
+// "nghìn tỷ" 10^12), read one folded word at a time; consumed from `s`. 1 when there are none.
+double read_multiplier(std::string_view& s) {
+  double multiplier = 1;
+  skip_spaces(s);
+  while (!s.empty()) {
+    std::size_t end = s.find(' ');
+    std::string word = fold(s.substr(0, end));
+    double m = 0;
+    if (word == "nghin" || word == "ngan") m = 1e3;
+    else if (word == "trieu") m = 1e6;
+    else if (word == "ty" || word == "ti") m = 1e9;
+    if (m == 0) break;
+    multiplier *= m;
+    s.remove_prefix(end == std::string_view::npos ? s.size() : end);
+    skip_spaces(s);
+  }
+  return multiplier;
 }
 
 struct Term {
@@ -201,21 +269,10 @@ Term read_term(std::string_view& s, std::string_view whole) {
     s.remove_prefix(1);
     skip_spaces(s);
   }
-  // Multiplier words, read one folded word at a time so that "nghìn tỷ" multiplies out.
-  while (!s.empty()) {
-    std::size_t end = s.find(' ');
-    std::string word = fold(s.substr(0, end));
-    double m = 0;
-    if (word == "nghin" || word == "ngan") m = 1e3;
-    else if (word == "trieu") m = 1e6;
-    else if (word == "ty" || word == "ti") m = 1e9;
-    if (m == 0) break;
-    if (t.percent) reject(whole, "a percentage cannot be followed by nghìn/triệu/tỷ");
-    t.multiplier *= m;
-    t.has_multiplier = true;
-    s.remove_prefix(end == std::string_view::npos ? s.size() : end);
-    skip_spaces(s);
-  }
+  // Multiplier words, so that "nghìn tỷ" multiplies out.
+  t.multiplier = read_multiplier(s);
+  t.has_multiplier = t.multiplier != 1;
+  if (t.has_multiplier && t.percent) reject(whole, "a percentage cannot be followed by nghìn/triệu/tỷ");
   return t;
 }
 
@@ -242,6 +299,7 @@ ParsedNumber parse_number(std::string_view text) {
   for (const Symbol& sym : kBoundSymbols) {
     if (starts_with(s, sym.text)) {
       out.bound = sym.bound;
+      out.approx = sym.approx;
       out.qualifier = std::string(sym.text);
       s.remove_prefix(sym.text.size());
       break;
@@ -253,6 +311,7 @@ ParsedNumber parse_number(std::string_view text) {
       for (const Word& w : kBoundWords) {
         if (words == w.folded) {
           out.bound = w.bound;
+          out.approx = w.approx;
           // The words as written, in lower case: "Trên" → "trên".
           std::string written = squish(s.substr(0, length));
           icu::UnicodeString u = icu::UnicodeString::fromUTF8(written);
@@ -306,6 +365,67 @@ std::optional<ParsedNumber> try_parse_number(std::string_view text) {
   } catch (const std::invalid_argument&) {
     return std::nullopt;
   }
+}
+
+namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The qualifier words that end `before` (the text up to a figure), by the table of the rule.
+const Word* qualifier_ending(std::string_view before) {
+  // Only the last few words matter: fold a tail, cut at a character boundary.
+  std::size_t from = before.size() > 48 ? before.size() - 48 : 0;
+  while (from < before.size() && is_continuation_byte(before[from])) ++from;
+  const std::string folded = fold(before.substr(from));
+  for (const Word& w : kBoundWords) {
+    std::string_view key = w.folded;
+    if (folded.size() < key.size() || folded.compare(folded.size() - key.size(), key.size(), key) != 0) continue;
+    if (folded.size() == key.size() || folded[folded.size() - key.size() - 1] == ' ') return &w;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<FigureInText> figures_in_text(std::string_view text) {
+  std::vector<FigureInText> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && (is_digit(text[j]) || text[j] == '.' || text[j] == ',')) ++j;
+    std::size_t token_end = j;  // sentence punctuation after the digits is not part of them
+    while (token_end > i && (text[token_end - 1] == '.' || text[token_end - 1] == ',')) --token_end;
+    std::string why;
+    if (auto token = try_number_token(text.substr(i, token_end - i), why)) {
+      FigureInText f;
+      f.begin = i;
+      f.decimals = token->decimals;
+      std::string_view rest = text.substr(token_end);
+      std::string_view after_spaces = rest;
+      skip_spaces(after_spaces);
+      if (starts_with(after_spaces, "%")) {
+        f.percent = true;
+        rest = after_spaces.substr(1);
+      } else {
+        std::string_view words = rest;
+        f.multiplier = read_multiplier(words);
+        if (f.multiplier != 1) rest = words;
+      }
+      f.end = text.size() - rest.size();
+      while (f.end > token_end && text[f.end - 1] == ' ') --f.end;
+      f.value = token->value * f.multiplier;
+      if (const Word* w = qualifier_ending(text.substr(0, i))) {
+        f.approx = w->approx;
+        f.qualifier = w->folded;
+      }
+      out.push_back(std::move(f));
+    }
+    i = j;
+  }
+  return out;
 }
 
 namespace {
@@ -377,6 +497,37 @@ std::string format_percent(double v, int decimals) { return format_number(v, dec
 std::string format_count2(long n) {
   if (n >= 0 && n < 10) return "0" + std::to_string(n);
   return std::to_string(n);
+}
+
+std::string format_scaled(double v, Approximation approx) {
+  std::string prefix;
+  switch (approx) {
+    case Approximation::Over: prefix = "hơn "; break;
+    case Approximation::Under: prefix = "gần "; break;
+    case Approximation::About: prefix = "khoảng "; break;
+    case Approximation::None: break;
+  }
+  if (!std::isfinite(v)) return prefix + format_number(v);
+  struct Scale {
+    double factor;
+    const char* word;
+  };
+  static constexpr Scale kScales[] = {{1e12, "nghìn tỷ"}, {1e9, "tỷ"}, {1e6, "triệu"}, {1e3, "nghìn"}};
+  const double threshold = approx == Approximation::None ? 1e6 : 1e3;
+  const double a = std::fabs(v);
+  if (a >= threshold) {
+    // The one scale at which the figure reads 1 to 999 (nghìn tỷ: anything above).
+    for (const Scale& s : kScales) {
+      if (a < s.factor) continue;
+      if (s.factor != kScales[0].factor && a >= s.factor * 1000) break;
+      const double scaled = v / s.factor;
+      const double thousandths = scaled * 1000;
+      if (std::fabs(thousandths - std::round(thousandths)) <= 1e-6 * std::max(1.0, std::fabs(thousandths)))
+        return prefix + format_number(std::round(thousandths) / 1000) + " " + s.word;
+      break;
+    }
+  }
+  return prefix + format_number(v);
 }
 
 }  // namespace dxmon::text

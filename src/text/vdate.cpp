@@ -90,7 +90,7 @@ std::string period_label(const Period& p) {
       return "Quý " + q + " năm " + std::to_string(p.year);
     }
     case PeriodType::HalfYear:
-      return std::string(p.index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + std::to_string(p.year);
+      return std::string(p.index == 1 ? "06 tháng đầu năm " : "06 tháng cuối năm ") + std::to_string(p.year);
     case PeriodType::NineMonths: return "9 tháng năm " + std::to_string(p.year);
     case PeriodType::Year: return "năm " + std::to_string(p.year);
   }

@@ -15,6 +15,7 @@ namespace {
 
 using testing_support::Backend;
 using testing_support::CommandResult;
+using testing_support::run_command;
 using testing_support::run_dxmon;
 using testing_support::Cli;
 
@@ -167,17 +168,101 @@ INSTANTIATE_TEST_SUITE_P(Backends, Cli, testing::Values(Backend::Sqlite, Backend
                          testing_support::backend_name);
 
 TEST(CliHelp, EverySubcommandHasHelp) {
-  for (const char* cmd : {"init", "import", "export", "show"}) {
-    auto r = run_dxmon({cmd, "--help"});
-    EXPECT_EQ(r.exit_code, 0) << cmd;
-    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
+  for (std::vector<std::string> cmd :
+       {std::vector<std::string>{"init"}, {"import"}, {"export"}, {"show"}, {"ingest"}, {"rebuild"}, {"generate"},
+        {"check"}, {"report"}, {"rank"}, {"submission"}, {"submission", "record"}, {"submission", "list"}}) {
+    const std::string name = cmd.size() == 1 ? cmd[0] : cmd[0] + " " + cmd[1];
+    cmd.push_back("--help");
+    auto r = run_dxmon(cmd);
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << name << ": " << r.out;
+    EXPECT_NE(r.out.find(cmd[cmd.size() - 2]), std::string::npos) << name << ": " << r.out;
   }
+  auto top = run_dxmon({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  for (const char* cmd : {"init", "import", "export", "show", "ingest", "rebuild", "generate", "check", "report",
+                          "rank", "submission"})
+    EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
 }
 
 TEST(CliExitCodes, WrongUsageAndMissingFilesHaveTheirOwnCodes) {
   EXPECT_EQ(run_dxmon({"show", "nonsense"}).exit_code, 64);
   EXPECT_EQ(run_dxmon({"--db", "sqlite:/nonexistent-dir/x.db", "show", "units"}).exit_code, 69);
   EXPECT_EQ(run_dxmon({"import", "/nonexistent/file.csv"}).exit_code, 66);
+}
+
+// 64 for a command line that cannot be right, before anything is created: a store of a kind dxmon
+// does not have, an export to a file type it does not write.
+TEST(CliExitCodes, UnknownStoreSchemeAndExportTypeAre64AndCreateNothing) {
+  auto dir = temp_dir("usage");
+  const auto cwd = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  auto scheme = run_dxmon({"--db", "mysql:foo", "show", "units"});
+  EXPECT_EQ(scheme.exit_code, 64);
+  EXPECT_NE(scheme.err.find("kho dữ liệu loại \"mysql:\" không được hỗ trợ"), std::string::npos) << scheme.err;
+  EXPECT_NE(scheme.err.find("sqlite:PATH"), std::string::npos) << scheme.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "mysql:foo"));
+  auto mysql_url = run_dxmon({"--db", "mysql://user@host/db", "init"});
+  EXPECT_EQ(mysql_url.exit_code, 64) << mysql_url.err;
+
+  const std::string db = "sqlite:" + (dir / "x.db").string();
+  ASSERT_EQ(run_dxmon({"--db", db, "init"}).exit_code, 0);
+  auto docx = run_dxmon({"--db", db, "export", (dir / "out.docx").string()});
+  EXPECT_EQ(docx.exit_code, 64);
+  EXPECT_NE(docx.err.find("--format csv|json|xlsx"), std::string::npos) << docx.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out.docx"));
+  // With --format the path is taken as asked: a folder of CSV files.
+  EXPECT_EQ(run_dxmon({"--db", db, "export", (dir / "out.docx").string(), "--format", "csv"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::is_directory(dir / "out.docx"));
+  std::filesystem::current_path(cwd);
+  std::filesystem::remove_all(dir);
+}
+
+// 65: input rejected, problems listed, nothing written; 66: a programme that does not exist.
+TEST(CliExitCodes, RejectedInputIs65AndAnUnknownProgrammeIs66) {
+  auto dir = temp_dir("codes");
+  const std::string db = "sqlite:" + (dir / "x.db").string();
+  ASSERT_EQ(run_dxmon({"--db", db, "init", "--builtin"}).exit_code, 0);
+  std::ofstream(dir / "observations.csv") << "indicator,period,value,document\nqd942.08,2023-13,\"58%\",X\n";
+  auto bad = run_dxmon({"--db", db, "import", (dir / "observations.csv").string()});
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_NE(bad.err.find("observations.csv:2"), std::string::npos) << bad.err;
+  EXPECT_EQ(run_dxmon({"--db", db, "show", "targets", "--programme", "nope"}).exit_code, 66);
+  EXPECT_EQ(run_dxmon({"--db", db, "report", "plan", "--programme", "nope", "--period", "2022"}).exit_code, 66);
+  std::filesystem::remove_all(dir);
+}
+
+// README, "Built-in data": the binary finds data/ next to or above itself, so a built or installed
+// binary works from any folder; DXMON_DATA_DIR and --data-dir name another folder.
+TEST(CliDataDir, FoundBesideTheExecutableOrWhereTheEnvironmentSays) {
+  // A copy of the layout of an installation: PREFIX/bin/dxmon and PREFIX/share/dxmon/data. The
+  // binary is linked (not copied) when the file system allows it; it is large.
+  const auto prefix = std::filesystem::path(DXMON_BINARY).parent_path() / ("datadir-test-" + std::to_string(getpid()));
+  std::filesystem::remove_all(prefix);
+  std::filesystem::create_directories(prefix / "bin");
+  std::filesystem::create_directories(prefix / "share" / "dxmon");
+  std::error_code ec;
+  std::filesystem::create_hard_link(DXMON_BINARY, prefix / "bin" / "dxmon", ec);
+  if (ec) std::filesystem::copy_file(DXMON_BINARY, prefix / "bin" / "dxmon");
+  std::filesystem::copy(DXMON_DATA_DIR, prefix / "share" / "dxmon" / "data", std::filesystem::copy_options::recursive);
+  const std::string exe = (prefix / "bin" / "dxmon").string();
+  const std::string db = "sqlite:" + (prefix / "x.db").string();
+
+  auto help = run_command({"/usr/bin/env", "-u", "DXMON_DATA_DIR", exe, "--help"});
+  EXPECT_NE(help.out.find((prefix / "share" / "dxmon" / "data").string()), std::string::npos) << help.out;
+  auto init = run_command({"/usr/bin/env", "-u", "DXMON_DATA_DIR", exe, "--db", db, "init", "--builtin"});
+  EXPECT_EQ(init.exit_code, 0) << init.err;
+  auto shown = run_command({"/usr/bin/env", "-u", "DXMON_DATA_DIR", exe, "--db", db, "show", "programmes"});
+  EXPECT_NE(shown.out.find("khhd2022"), std::string::npos) << shown.out;
+
+  // The environment variable wins over the folder beside the binary, and --data-dir over both.
+  auto env = run_command({"/usr/bin/env", "DXMON_DATA_DIR=/nonexistent-dxmon-data", exe, "--db", db, "init", "--builtin"});
+  EXPECT_EQ(env.exit_code, 66);
+  EXPECT_NE(env.err.find("/nonexistent-dxmon-data"), std::string::npos) << env.err;
+  auto flag = run_command({"/usr/bin/env", "DXMON_DATA_DIR=/nonexistent-dxmon-data", exe, "--db", db, "--data-dir",
+                           (prefix / "share" / "dxmon" / "data").string(), "init", "--builtin"});
+  EXPECT_EQ(flag.exit_code, 0) << flag.err;
+  std::filesystem::remove_all(prefix);
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ inline void write_file(const std::string& path, const std::string& content) {
 inline std::vector<std::string> builtin_files() {
   std::vector<std::string> out;
   for (const char* name : {"units", "successions", "indicators", "programmes", "targets", "observations", "tasks",
-                           "task_statuses", "overrides", "regimes", "indicator_relations"})
+                           "task_statuses", "task_counts", "overrides", "regimes", "indicator_relations"})
     out.push_back(std::string(DXMON_DATA_DIR) + "/" + name + ".csv");
   return out;
 }

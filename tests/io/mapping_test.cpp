@@ -16,7 +16,8 @@ class Mapping : public ::testing::Test {
     auto store = open_store("sqlite:" + dir_->file("catalogue.db"));
     auto report = import_files(*store, builtin_files(), options());
     ASSERT_TRUE(report.ok()) << all_problems(report);
-    catalogue_ = new Catalogue{store->units(), store->indicators(), store->programmes(), store->tasks(), store->targets()};
+    catalogue_ = new Catalogue{store->units(), store->indicators(), store->programmes(), store->tasks(), store->targets(),
+                               store->successions()};
   }
   static void TearDownTestSuite() {
     delete catalogue_;
@@ -162,6 +163,62 @@ TEST_F(Mapping, JsonObjectsWithListsNumbersAndUnknownKeys) {
   auto bad = read("broken.json", "{\"units\": [\n{\"code\": \"a\",,}]}");
   ASSERT_EQ(bad.problems.size(), 1u);
   EXPECT_EQ(bad.problems[0].row, 2);
+}
+
+// Task counts: the group and status in ids or Vietnamese words; a count that is not a whole
+// number, an unknown programme and a repeated key are problems at their cells.
+TEST_F(Mapping, TaskCountsAreReadAndChecked) {
+  auto r = read("task_counts.csv",
+           "programme,group,status,count,as_of,source\n"
+           "khhd2022,\"bộ, ngành\",hoàn thành,42,2022-12-31,seed 004 line 52\n"
+           "khhd2022,,,107,2022-12-31,seed 004 line 50\n");
+  ASSERT_TRUE(r.ok()) << all_problems(r);
+  ASSERT_EQ(r.data.task_counts.size(), 2u);
+  EXPECT_EQ(r.data.task_counts[0].group, UnitGroup::Ministries);
+  EXPECT_EQ(r.data.task_counts[0].status, TaskStatus::Completed);
+  EXPECT_EQ(r.data.task_counts[0].count, 42);
+  EXPECT_EQ(r.data.task_counts[0].as_printed, "42");
+  EXPECT_FALSE(r.data.task_counts[1].group);
+  EXPECT_FALSE(r.data.task_counts[1].status);
+
+  r = read("task_counts.csv",
+           "programme,group,status,count\n"
+           "khhd2202,,,107\n"
+           "khhd2022,dia_phuong,,\"4,5\"\n"
+           "khhd2022,dia_phuong,,-3\n"
+           "khhd2022,,,107\n"
+           "khhd2022,,,108\n");
+  ASSERT_EQ(r.problems.size(), 4u) << all_problems(r);
+  EXPECT_EQ(r.problems[0].row, 2);
+  EXPECT_NE(r.problems[0].fix.find("có phải là: khhd2022"), std::string::npos) << r.problems[0].fix;
+  EXPECT_EQ(r.problems[1].row, 3);
+  EXPECT_EQ(r.problems[1].what, "\"4,5\" không phải là số nguyên");
+  EXPECT_EQ(r.problems[2].row, 4);
+  EXPECT_EQ(r.problems[3].row, 6);
+  EXPECT_NE(r.problems[3].what.find("bị trùng: đã có ở task_counts.csv:5"), std::string::npos) << r.problems[3].what;
+}
+
+// A partial transfer names the functions that pass; reported_with names a known programme.
+TEST_F(Mapping, PartialTransfersAndProgrammesReportedTogether) {
+  auto r = read("successions.csv",
+                "predecessor,successor,date,kind,functions\n"
+                "Bộ TT&TT,\"Bộ Văn hóa, Thể thao và Du lịch\",2025-03-01,chuyển giao một phần,\n"
+                "Bộ TT&TT,Bộ Khoa học và Công nghệ,2025-03-01,một phần,báo chí\n");
+  ASSERT_EQ(r.problems.size(), 2u) << all_problems(r);
+  EXPECT_EQ(r.problems[0].row, 2);
+  EXPECT_NE(r.problems[0].what.find("không ghi chức năng nào được chuyển giao"), std::string::npos);
+  EXPECT_EQ(r.problems[1].row, 3);
+  EXPECT_EQ(r.problems[1].fix, "hãy dùng một trong: full, partial");
+
+  r = read("programmes.csv",
+           "code,name,kind,reported_with\n"
+           "kl-2023,Kết luận các Phiên họp năm 2023,plan,kh-2023\n"
+           "kh-2023,Kế hoạch năm 2023,plan,\n"
+           "kl-2024,Kết luận năm 2024,plan,kh-2042\n");
+  ASSERT_EQ(r.problems.size(), 1u) << all_problems(r);
+  EXPECT_EQ(r.problems[0].row, 4);
+  EXPECT_EQ(r.problems[0].field, "reported_with");
+  EXPECT_EQ(r.data.programmes[0].reported_with, "kh-2023");  // named before it is defined: fine
 }
 
 }  // namespace

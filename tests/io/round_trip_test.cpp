@@ -18,7 +18,19 @@ class RoundTrip : public ::testing::Test {
     auto store = open_store("sqlite:" + dir_->file("original.db"));
     auto report = import_files(*store, builtin_files(), options());
     ASSERT_TRUE(report.ok()) << all_problems(report);
+    // History for the round trip to carry: a corrected value (its revision says who, when, why)
+    // and a figure with a scale word.
+    write_file(dir_->file("observations_corrections.csv"),
+               "indicator,unit,period,value,document\n"
+               "qd942.08,,2023,\"58,50%\",14/BC-BTTTT\n"
+               "q2024.mobile_money_gia_tri_giao_dich,,2024-03,\"2,75 nghìn tỷ\",KT-01\n");
+    ImportOptions correction = options();
+    correction.context.who = "kiểm thử";
+    correction.context.why = "đính chính";
+    report = import_files(*store, {dir_->file("observations_corrections.csv")}, correction);
+    ASSERT_TRUE(report.ok()) << all_problems(report);
     original_ = new Dataset(store->load_all());
+    ASSERT_EQ(original_->revisions.size(), 1u);
   }
   static void TearDownTestSuite() {
     delete original_;
@@ -42,7 +54,7 @@ Dataset* RoundTrip::original_ = nullptr;
 
 TEST_F(RoundTrip, CsvDirectory) {
   auto first = export_dataset(*original_, dir_->file("csv1"), ExportFormat::CsvDirectory);
-  ASSERT_EQ(first.size(), 11u);
+  ASSERT_EQ(first.size(), 13u);
   Dataset back = reimport(first, "csv.db");
   EXPECT_TRUE(back == *original_);
   auto second = export_dataset(back, dir_->file("csv2"), ExportFormat::CsvDirectory);
@@ -62,6 +74,33 @@ TEST_F(RoundTrip, CsvDirectory) {
       << relations;
   std::string regimes = read_file(dir_->file("csv1/regimes.csv"));
   EXPECT_NE(regimes.find(",bo_nganh_dia_phuong,,,month,nd09,M+0:15,"), std::string::npos) << regimes;
+  // Large figures as plain digits, never "2.75e+12"; the printed form kept beside them.
+  EXPECT_NE(obs.find(",2750000000000,,\"2,75 nghìn tỷ\","), std::string::npos);
+  EXPECT_EQ(obs.find("e+"), std::string::npos);
+  // The revision, with who, when and why, travels in a file of its own; the task counts too.
+  std::string revisions = read_file(dir_->file("csv1/revisions.csv"));
+  EXPECT_NE(revisions.find("qd942.08,quoc-gia,2023,14/BC-BTTTT,value,2024-06-01T00:00:00Z,kiểm thử,\"58,41%\","
+                           "\"58,50%\",đính chính"),
+            std::string::npos)
+      << revisions;
+  std::string counts = read_file(dir_->file("csv1/task_counts.csv"));
+  EXPECT_NE(counts.find("khhd2022,bo_nganh,completed,42,42,2022-12-31,BC-2022-UBQGCĐS,"), std::string::npos) << counts;
+}
+
+// The history is not lost on the way: the second store holds the same revisions, and importing
+// the export into the store it came from adds none.
+TEST_F(RoundTrip, RevisionsTravelAndAreNotDuplicated) {
+  auto files = export_dataset(*original_, dir_->file("history.json"), ExportFormat::Json);
+  Dataset back = reimport(files, "history.db");
+  EXPECT_EQ(back.revisions, original_->revisions);
+  auto store = open_store("sqlite:" + dir_->file("history.db"));
+  auto again = import_files(*store, files, options());
+  ASSERT_TRUE(again.ok()) << all_problems(again);
+  ASSERT_TRUE(again.applied);
+  EXPECT_EQ(again.applied->imported_revisions.inserted, 0);
+  EXPECT_EQ(again.applied->imported_revisions.unchanged, 1);
+  EXPECT_FALSE(again.applied->changed_anything());
+  EXPECT_EQ(store->revisions(), original_->revisions);
 }
 
 // The built-in overrides and regimes are what the round trips below carry: not an empty list.

@@ -158,7 +158,7 @@ const std::string kLikely942 = "Nhóm các mục tiêu có khả năng hoàn th�
 const std::string kEffort942 = "Nhóm các mục tiêu cần nỗ lực tập trung mới có thể hoàn thành đúng hạn";
 
 TEST_F(BuiltinCatalogue, ColumnsAreThoseOfTheFormat) {
-  expect_columns(*programmes_, {"code", "name", "kind", "document", "issued", "lead_agency", "source"},
+  expect_columns(*programmes_, {"code", "name", "kind", "document", "issued", "lead_agency", "reported_with", "source"},
                  {"code", "name"}, "programmes");
   expect_columns(*indicators_,
                  {"code", "name", "unit", "direction", "pillar", "kind", "aggregation", "lead_agency",

@@ -185,7 +185,7 @@ bool overlap(const Row& a, const Row& b) {
 const std::vector<std::string> kUnitColumns = {"code",          "name",       "kind",     "short_names",
                                                "aliases",       "parent",     "official_code",
                                                "valid_from",    "valid_to",   "source"};
-const std::vector<std::string> kSuccessionColumns = {"predecessor", "successor", "date", "source"};
+const std::vector<std::string> kSuccessionColumns = {"predecessor", "successor", "date", "kind", "functions", "source"};
 
 class BuiltinUnitsData : public ::testing::Test {
  protected:
@@ -332,6 +332,17 @@ TEST_F(BuiltinUnitsData, SuccessionsLinkUnitsThatEndAndBeginOnTheDate) {
     auto q = by_code.find(s.at("successor"));
     ASSERT_NE(p, by_code.end()) << where << ": unknown predecessor " << s.at("predecessor");
     ASSERT_NE(q, by_code.end()) << where << ": unknown successor " << s.at("successor");
+    if (s.at("kind") == "partial") {
+      // A partial transfer: the receiver is in force on the date, the functions are named, and the
+      // predecessor's duties as a whole pass by a full succession of their own.
+      EXPECT_FALSE(s.at("functions").empty()) << where;
+      EXPECT_TRUE(valid_on(*q->second, s.at("date"))) << where;
+      EXPECT_TRUE(std::any_of(successions.begin(), successions.end(), [&](const Row& full) {
+        return full.at("predecessor") == s.at("predecessor") && full.at("kind") != "partial";
+      })) << where;
+      continue;
+    }
+    EXPECT_TRUE(s.at("kind").empty() || s.at("kind") == "full") << where;
     EXPECT_EQ(p->second->at("valid_to"), day_before(s.at("date"))) << where;
     EXPECT_EQ(q->second->at("valid_from"), s.at("date")) << where;
   }
@@ -363,10 +374,10 @@ TEST_F(BuiltinUnitsData, ProvinceMergersOfJuly2025) {
   // 52 of the 63 former units merged into 23 new ones; the other 11 go on unchanged.
   EXPECT_EQ(merged_away, 52);
   EXPECT_EQ(into, 23);
-  auto successors_of = [&](const std::string& code) {
+  auto successors_of = [&](const std::string& code, const std::string& kind = "") {
     std::set<std::string> out;
     for (const auto& s : successions)
-      if (s.at("predecessor") == code) out.insert(s.at("successor"));
+      if (s.at("predecessor") == code && s.at("kind") == kind) out.insert(s.at("successor"));
     return out;
   };
   EXPECT_EQ(successors_of("tinh-02"), std::set<std::string>{"tinh-08-2025"});  // Hà Giang → Tuyên Quang
@@ -374,6 +385,9 @@ TEST_F(BuiltinUnitsData, ProvinceMergersOfJuly2025) {
   EXPECT_EQ(successors_of("tinh-01"), std::set<std::string>{});                // Hà Nội unchanged
   EXPECT_EQ(successors_of("bo-tttt"), std::set<std::string>{"bo-khcn-2025"});
   EXPECT_EQ(successors_of("bo-khdt"), std::set<std::string>{"bo-tc-2025"});
+  // reference/ministries_2025.csv: functions that passed in part, apart from the mergers.
+  EXPECT_EQ(successors_of("bo-tttt", "partial"), std::set<std::string>{"bo-vhttdl"});   // the press
+  EXPECT_EQ(successors_of("bo-nv", "partial"), std::set<std::string>{"bo-dttg-2025"});  // religion
 }
 
 // No name form may make the resolver choose between two units in force on the same date.

@@ -176,6 +176,94 @@ TEST(FormatNumber, RoundTripsThroughParse) {
   }
 }
 
+// One rule for the qualifier words (number.cpp): each has a reading as a target's comparator and
+// one as the rounding of a printed figure.
+TEST(ParseNumber, QualifierWordsHaveOneTableOfReadings) {
+  struct Case {
+    const char* text;
+    Bound bound;
+    Approximation approx;
+  };
+  for (const Case& c : {Case{"hơn 12,8 nghìn", Bound::About, Approximation::Over},
+                        Case{"trên 74,48 triệu", Bound::Above, Approximation::Over},
+                        Case{"Trên 30%", Bound::Above, Approximation::Over},
+                        Case{"gần 3,2 nghìn", Bound::About, Approximation::Under},
+                        Case{"khoảng 500", Bound::About, Approximation::About},
+                        Case{"xấp xỉ 500", Bound::About, Approximation::About},
+                        Case{"ước đạt 95%", Bound::About, Approximation::About},
+                        Case{"trên dưới 20%", Bound::About, Approximation::About},
+                        Case{"dưới 5%", Bound::Below, Approximation::None},
+                        Case{"≥ 80%", Bound::AtLeast, Approximation::None},
+                        Case{"≈ 80%", Bound::About, Approximation::About},
+                        Case{"58,41%", Bound::None, Approximation::None}}) {
+    auto n = parse_number(c.text);
+    EXPECT_EQ(n.bound, c.bound) << c.text;
+    EXPECT_EQ(n.approx, c.approx) << c.text;
+  }
+}
+
+TEST(FiguresInText, EachFigureWithItsPrecisionScaleAndQualifier) {
+  auto f = figures_in_text("hơn 12,8 nghìn cuộc tấn công, trong đó, có 11,5 nghìn cuộc Phishing, khoảng 500 cuộc Deface.");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_DOUBLE_EQ(f[0].value, 12800);
+  EXPECT_EQ(f[0].decimals, 1);
+  EXPECT_DOUBLE_EQ(f[0].multiplier, 1e3);
+  EXPECT_EQ(f[0].approx, Approximation::Over);
+  EXPECT_EQ(f[0].qualifier, "hon");
+  EXPECT_DOUBLE_EQ(f[1].value, 11500);
+  EXPECT_EQ(f[1].approx, Approximation::None);
+  EXPECT_DOUBLE_EQ(f[2].value, 500);
+  EXPECT_EQ(f[2].approx, Approximation::About);
+
+  auto g = figures_in_text("đạt 11.923/13.506 hồ sơ (đạt tỷ lệ 91,32%). Tổng số gần 3,2 nghìn hệ thống; 2,75 nghìn tỷ đồng.");
+  ASSERT_EQ(g.size(), 5u);
+  EXPECT_DOUBLE_EQ(g[0].value, 11923);
+  EXPECT_EQ(g[0].decimals, 0);
+  EXPECT_DOUBLE_EQ(g[1].value, 13506);
+  EXPECT_DOUBLE_EQ(g[2].value, 91.32);
+  EXPECT_TRUE(g[2].percent);
+  EXPECT_EQ(g[2].decimals, 2);
+  EXPECT_EQ(g[3].approx, Approximation::Under);
+  EXPECT_DOUBLE_EQ(g[3].value, 3200);
+  EXPECT_DOUBLE_EQ(g[4].value, 2.75e12);
+  EXPECT_DOUBLE_EQ(g[4].multiplier, 1e12);
+  // The byte range covers the figure through its scale words.
+  std::string_view text = "gần 3,2 nghìn hệ thống";
+  auto h = figures_in_text(text);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(text.substr(h[0].begin, h[0].end - h[0].begin), "3,2 nghìn");
+}
+
+TEST(FiguresInText, ReadsNumbersByTheSameSeparatorRulesAsParseNumber) {
+  // The lone-dot rule: "91.6" (as exported) is a decimal point, "4.591" a thousands dot; a full
+  // stop ending the sentence is not part of the figure; a badly grouped figure is skipped.
+  auto f = figures_in_text("91.6 và 4.591 và 0.125 và 1.2.3 và 65.");
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_DOUBLE_EQ(f[0].value, 91.6);
+  EXPECT_EQ(f[0].decimals, 1);
+  EXPECT_DOUBLE_EQ(f[1].value, 4591);
+  EXPECT_DOUBLE_EQ(f[2].value, parse_number("0.125").value);
+  EXPECT_DOUBLE_EQ(f[3].value, 65);
+}
+
+TEST(FormatScaled, LargeFiguresTakeTheReportsScaleWords) {
+  EXPECT_EQ(format_scaled(2.75e12), "2,75 nghìn tỷ");
+  EXPECT_EQ(format_scaled(203871000), "203,871 triệu");
+  EXPECT_EQ(format_scaled(5e9), "5 tỷ");
+  EXPECT_EQ(format_scaled(12800, Approximation::Over), "hơn 12,8 nghìn");
+  EXPECT_EQ(format_scaled(3200, Approximation::Under), "gần 3,2 nghìn");
+  EXPECT_EQ(format_scaled(500, Approximation::About), "khoảng 500");
+  // Exact figures below a million, and figures no scale writes in three decimals, are written in full.
+  EXPECT_EQ(format_scaled(12800), "12.800");
+  EXPECT_EQ(format_scaled(1502045890), "1.502.045.890");
+  EXPECT_EQ(format_scaled(58.41), "58,41");
+  EXPECT_EQ(format_scaled(-2.75e12), "-2,75 nghìn tỷ");
+  // What it writes reads back as the same value.
+  for (double v : {2.75e12, 203871000.0, 5e9, 1502045890.0, 4.483e6})
+    EXPECT_DOUBLE_EQ(parse_number(format_scaled(v)).value, v) << v;
+  EXPECT_EQ(parse_number(format_scaled(12800, Approximation::Over)).approx, Approximation::Over);
+}
+
 TEST(FormatCount2, TwoDigits) {
   EXPECT_EQ(format_count2(7), "07");
   EXPECT_EQ(format_count2(0), "00");

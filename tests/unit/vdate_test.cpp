@@ -43,8 +43,8 @@ TEST(PeriodLabel, Labels) {
   EXPECT_EQ(period_label(Period::of_month(2024, 3)), "tháng 3/2024");
   EXPECT_EQ(period_label(Period::of_quarter(2024, 1)), "Quý I năm 2024");
   EXPECT_EQ(period_label(Period::of_quarter(2023, 4)), "Quý IV năm 2023");
-  EXPECT_EQ(period_label(Period::of_half(2023, 1)), "6 tháng đầu năm 2023");
-  EXPECT_EQ(period_label(Period::of_half(2023, 2)), "6 tháng cuối năm 2023");
+  EXPECT_EQ(period_label(Period::of_half(2023, 1)), "06 tháng đầu năm 2023");
+  EXPECT_EQ(period_label(Period::of_half(2023, 2)), "06 tháng cuối năm 2023");
   EXPECT_EQ(period_label(Period::of_nine_months(2023)), "9 tháng năm 2023");
   EXPECT_EQ(period_label(Period::of_year(2022)), "năm 2022");
   EXPECT_EQ(period_label(Period::of_day({2024, 3, 15})), "ngày 15/03/2024");
@@ -69,6 +69,7 @@ TEST(ParsePeriod, LabelsAndVariantsFromReports) {
            Case{"06 tháng đầu năm 2023", Period::of_half(2023, 1)},
            Case{"6 tháng năm 2023", Period::of_half(2023, 1)},
            Case{"6 tháng cuối năm 2023", Period::of_half(2023, 2)},
+           Case{"06 tháng cuối năm 2023", Period::of_half(2023, 2)},
            Case{"9 tháng năm 2023", Period::of_nine_months(2023)},
            Case{"9 tháng đầu năm 2023", Period::of_nine_months(2023)},
            Case{"3 tháng đầu năm 2024", Period::of_quarter(2024, 1)},

@@ -1,16 +1,16 @@
 // The plan report, after seed 004 (the 2022 report on the national committee's 2022 plan): §I the
 // plan's indicators in one table (TT | Chỉ tiêu | Cơ quan chủ trì | Kết quả | Mục tiêu) grouped into
 // achieved and not achieved, with the agencies behind each share as footnotes and the count of
-// achieved indicators; §II the plan's tasks counted per ministry and province.
+// achieved indicators; §II the tasks of the plan and of the programmes reported with it
+// (plan_tasks.h).
 // docs/report-kinds.md, "Plan report".
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <stdexcept>
 
 #include "assess/comparison.h"
 #include "assess/summary.h"
-#include "check/task_analysis.h"
+#include "report/kinds/plan_tasks.h"
 #include "report/kinds/programme_front.h"
 #include "report/kinds/report_front.h"
 #include "report/kinds/report_kinds.h"
@@ -51,12 +51,6 @@ std::vector<std::string> target_agencies(const TargetValues& tv) {
   return codes;
 }
 
-std::string lead_of(const TargetValues& tv) {
-  for (const TargetItemValues& iv : tv.items)
-    if (iv.indicator && !iv.indicator->lead_agency.empty()) return iv.indicator->lead_agency;
-  return {};
-}
-
 Table indicator_table(const std::vector<const TargetAssessment*>& ordered, const AssessedProgramme& ap,
                       const Dataset& data, int year, Footnotes& notes) {
   Table t;
@@ -87,32 +81,59 @@ Table indicator_table(const std::vector<const TargetAssessment*>& ordered, const
   return t;
 }
 
-// "Bộ Tài chính 01 chỉ tiêu; …; Bộ Kế hoạch và Đầu tư 01 chỉ tiêu (phối hợp với Bộ Thông tin và
-// Truyền thông)": the achieved indicators by lead agency, in table order (seed 004 line 38).
+// Who contributed the achieved indicators, as seed 004 line 38 says it: "các ngành Tài chính, Ngân
+// hàng mỗi ngành đóng góp 1 chỉ tiêu, ngành Công Thương đóng góp 2 chỉ tiêu và ngành Thông tin và
+// Truyền thông đóng góp 5 chỉ tiêu (trong đó 01 chỉ tiêu có sự đóng góp chung của lĩnh vực Kế hoạch
+// và Đầu tư)". Derived from the agencies leading each indicator (lead and co-agencies): every
+// achieved indicator counts once, for the one of its agencies that leads the most achieved
+// indicators (ties: the first named), and its other agencies are named as sharing it. Agencies are
+// listed fewest first, ties in table order, as the seed lists them.
 std::string achieved_by_agency(const std::vector<const TargetAssessment*>& achieved, const AssessedProgramme& ap,
                                const Dataset& data) {
+  std::map<std::string, int> leads;  // agency → achieved indicators it (co-)leads
+  for (const TargetAssessment* ta : achieved)
+    for (const std::string& c : target_agencies(ap.values_of(*ta))) ++leads[c];
   std::vector<std::string> order;
   std::map<std::string, int> count;
-  std::map<std::string, std::vector<std::string>> partners;
+  std::map<std::string, std::vector<std::pair<std::string, int>>> shared;  // agency → (partner, indicators)
   for (const TargetAssessment* ta : achieved) {
-    const TargetValues& tv = ap.values_of(*ta);
-    const std::string lead = lead_of(tv);
-    if (!count.count(lead)) order.push_back(lead);
-    ++count[lead];
-    for (const std::string& c : target_agencies(tv))
-      if (c != lead && std::find(partners[lead].begin(), partners[lead].end(), c) == partners[lead].end())
-        partners[lead].push_back(c);
+    const std::vector<std::string> agencies = target_agencies(ap.values_of(*ta));
+    std::string credited;
+    for (const std::string& c : agencies)
+      if (credited.empty() || leads[c] > leads[credited]) credited = c;
+    if (!count.count(credited)) order.push_back(credited);
+    ++count[credited];
+    for (const std::string& c : agencies) {
+      if (c == credited) continue;
+      auto& partners = shared[credited];
+      auto it = std::find_if(partners.begin(), partners.end(), [&](const auto& p) { return p.first == c; });
+      if (it == partners.end()) partners.emplace_back(c, 1);
+      else ++it->second;
+    }
   }
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) { return count[a] < count[b]; });
+  auto name = [&](const std::string& c) { return c.empty() ? std::string("chưa ghi cơ quan chủ trì") : unit_name(data, c); };
   std::vector<std::string> parts;
-  for (const std::string& lead : order) {
-    std::string p = (lead.empty() ? std::string("chưa ghi cơ quan chủ trì") : unit_name(data, lead)) + " " +
-                    text::format_count2(count[lead]) + " chỉ tiêu";
+  for (std::size_t i = 0; i < order.size();) {
+    // Agencies with the same count and nothing shared go together: "A, B mỗi cơ quan đóng góp 01 chỉ tiêu".
+    std::size_t j = i + 1;
+    if (shared[order[i]].empty())
+      while (j < order.size() && count[order[j]] == count[order[i]] && shared[order[j]].empty()) ++j;
     std::vector<std::string> names;
-    for (const std::string& c : partners[lead]) names.push_back(unit_name(data, c));
-    if (!names.empty()) p += " (phối hợp với " + text::join(names, ", ") + ")";
-    parts.push_back(p);
+    for (std::size_t k = i; k < j; ++k) names.push_back(name(order[k]));
+    std::string part = text::join(names, ", ") + (j - i > 1 ? " mỗi cơ quan" : "") + " đóng góp " +
+                       text::format_count2(count[order[i]]) + " chỉ tiêu";
+    std::vector<std::string> notes;
+    for (const auto& [partner, n] : shared[order[i]])
+      notes.push_back(text::format_count2(n) + " chỉ tiêu có sự đóng góp chung của " + name(partner));
+    if (!notes.empty()) part += " (trong đó " + text::join(notes, "; ") + ")";
+    parts.push_back(part);
+    i = j;
   }
-  return text::join(parts, "; ");
+  if (parts.size() < 2) return parts.empty() ? "" : parts[0];
+  const std::string last = parts.back();
+  parts.pop_back();
+  return text::join(parts, ", ") + " và " + last;
 }
 
 Section indicators_section(const AssessedProgramme& ap, const Programme& programme, const Dataset& data,
@@ -134,7 +155,7 @@ Section indicators_section(const AssessedProgramme& ap, const Programme& program
                               text::period_label(rq.period) + " có "),
                         figure(std::to_string(done.count) + "/" + std::to_string(summary.total)),
                         plain(" chỉ tiêu đã hoàn thành (đạt " + text::format_percent(static_cast<double>(done.percent), 0) + ").")};
-  if (!achieved.empty()) runs.push_back(plain(" Trong đó, theo cơ quan chủ trì: " + achieved_by_agency(achieved, ap, data) + "."));
+  if (!achieved.empty()) runs.push_back(plain(" Trong đó, " + achieved_by_agency(achieved, ap, data) + "."));
   const long rest = summary.total - done.count;
   if (rest > 0) {
     std::vector<std::string> parts;
@@ -171,167 +192,6 @@ Section indicators_section(const AssessedProgramme& ap, const Programme& program
   return s;
 }
 
-std::string lower_first_status(TaskStatus s) {
-  // Status labels start with a capital the sentence does not want: "Đang thực hiện" → "đang thực hiện".
-  std::string label(task_status_label_vi(s));
-  const std::string upper_d = "Đ";
-  if (label.rfind(upper_d, 0) == 0) return "đ" + label.substr(upper_d.size());
-  if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-  return label;
-}
-
-constexpr TaskStatus kStatusOrder[] = {TaskStatus::Completed, TaskStatus::InProgress, TaskStatus::NotStarted,
-                                       TaskStatus::Overdue, TaskStatus::Stopped};
-
-Section tasks_section(const std::vector<const Task*>& tasks, const Programme& programme, const Dataset& data,
-                      const Date& as_of) {
-  Section s{1, "II.", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THEO " + upper_title(programme.name), {}};
-  if (tasks.empty()) {
-    s.blocks.push_back(Paragraph{{plain("Dữ liệu chưa có nhiệm vụ nào của " + programme.name + ".")}});
-    return s;
-  }
-  std::vector<const Task*> ministry, province;
-  for (const Task* t : tasks) (is_province(data, t->lead_agency) ? province : ministry).push_back(t);
-
-  // Provinces in the order the data lists them, each with the status of its tasks (completed only
-  // when all are).
-  std::vector<std::string> province_order;
-  std::map<std::string, std::optional<TaskStatus>> province_status;
-  std::map<std::string, int> province_tasks;
-  for (const Task* t : province) {
-    if (!province_tasks.count(t->lead_agency)) province_order.push_back(t->lead_agency);
-    ++province_tasks[t->lead_agency];
-    auto& st = province_status[t->lead_agency];
-    const auto cur = t->current_status();
-    if (!st || *st == TaskStatus::Completed) st = cur;
-  }
-  const bool one_each = std::all_of(province_tasks.begin(), province_tasks.end(), [](const auto& p) { return p.second == 1; });
-
-  std::vector<Run> intro{plain("Theo dữ liệu nhiệm vụ của " + programme.name + ", có tổng cộng "),
-                         figure(text::format_count2(static_cast<long>(tasks.size()))), plain(" nhiệm vụ. Trong đó, giao các bộ, ngành Trung ương thực hiện "),
-                         figure(text::format_count2(static_cast<long>(ministry.size()))), plain(" nhiệm vụ và giao "),
-                         figure(text::format_count2(static_cast<long>(province_order.size()))), plain(" địa phương ")};
-  if (one_each && !province_order.empty()) {
-    intro.push_back(plain("mỗi địa phương "));
-    intro.push_back(figure("01"));
-    intro.push_back(plain(" nhiệm vụ."));
-  } else {
-    intro.push_back(figure(text::format_count2(static_cast<long>(province.size()))));
-    intro.push_back(plain(" nhiệm vụ."));
-  }
-  intro.push_back(plain(" Kết quả thực hiện cụ thể:"));
-  s.blocks.push_back(Paragraph{std::move(intro)});
-
-  // Ministries: counts by status, the unfinished tasks named with their agency (seed 004 line 52).
-  {
-    std::map<TaskStatus, std::vector<const Task*>> by;
-    for (const Task* t : ministry)
-      if (auto st = t->current_status()) by[*st].push_back(t);
-    std::vector<Run> runs{plain("Bộ, ngành Trung ương: ")};
-    bool first = true;
-    for (TaskStatus st : kStatusOrder) {
-      if (!by.count(st) && st != TaskStatus::Completed) continue;
-      const auto& list = by[st];
-      if (!first) runs.push_back(plain("; "));
-      first = false;
-      runs.push_back(figure(text::format_count2(static_cast<long>(list.size()))));
-      runs.push_back(plain(" nhiệm vụ " + lower_first_status(st)));
-      if (st != TaskStatus::Completed && !list.empty()) {
-        std::map<std::string, std::vector<std::string>> names;
-        std::vector<std::string> agencies;
-        for (const Task* t : list) {
-          if (!names.count(t->lead_agency)) agencies.push_back(t->lead_agency);
-          names[t->lead_agency].push_back("“" + t->name + "”");
-        }
-        std::vector<std::string> parts;
-        for (const std::string& a : agencies) parts.push_back(unit_name(data, a) + ": " + text::join(names[a], "; "));
-        runs.push_back(plain(" (" + text::join(parts, "; ") + ")"));
-      }
-    }
-    runs.push_back(plain("."));
-    s.blocks.push_back(Paragraph{std::move(runs), ParagraphStyle::Bullet});
-  }
-  // Provinces: how many finished, named (seed 004 lines 54, 56).
-  if (!province_order.empty()) {
-    std::vector<Run> runs{plain("Các tỉnh, thành phố trực thuộc Trung ương: ")};
-    bool first = true;
-    for (TaskStatus st : kStatusOrder) {
-      std::vector<std::string> names;
-      for (const std::string& p : province_order)
-        if (province_status[p] == st) names.push_back(unit_short_name(data, p));
-      if (names.empty()) continue;
-      if (!first) runs.push_back(plain("; "));
-      first = false;
-      runs.push_back(figure(text::format_count2(static_cast<long>(names.size()))));
-      runs.push_back(plain(" địa phương " + lower_first_status(st) + ": " + text::join(names, ", ")));
-    }
-    runs.push_back(plain("."));
-    s.blocks.push_back(Paragraph{std::move(runs), ParagraphStyle::Bullet});
-  }
-
-  std::vector<Task> copies;
-  for (const Task* t : tasks) copies.push_back(*t);
-  const check::TaskAnalysis a = check::analyse_tasks(copies, as_of);
-  if (!a.overdue.empty()) {
-    std::vector<std::string> names;
-    for (const auto& issue : a.overdue)
-      for (const Task& t : copies)
-        if (t.code == issue.task)
-          names.push_back("“" + t.name + "” (" + unit_name(data, t.lead_agency) + ", thời hạn " + t.deadline_as_printed + ")");
-    s.blocks.push_back(Paragraph{{plain("Đến ngày " + text::format_date_short(as_of) + ", "),
-                                  figure(text::format_count2(static_cast<long>(a.overdue.size()))),
-                                  plain(" nhiệm vụ đã quá thời hạn mà chưa hoàn thành: " + text::join(names, "; ") + ".")}});
-  }
-
-  // Counts per agency: each ministry on its own row, the provinces on one (63 rows of "01" say less).
-  Table t;
-  t.caption = "Bảng 2. Số nhiệm vụ theo cơ quan chủ trì";
-  std::vector<TaskStatus> statuses;
-  for (TaskStatus st : kStatusOrder)
-    if (a.by_status.count(st)) statuses.push_back(st);
-  t.columns = {{6, Align::Center}, {40, Align::Left}, {12, Align::Center}};
-  Row head{{"TT", "Cơ quan chủ trì", "Số nhiệm vụ"}};
-  for (TaskStatus st : statuses) {
-    t.columns.push_back({42.0 / static_cast<double>(statuses.size()), Align::Center});
-    head.cells.push_back(Cell{std::string(task_status_label_vi(st))});
-  }
-  t.header.push_back(std::move(head));
-  auto count_cells = [&](Row& row, const std::map<TaskStatus, int>& by) {
-    for (TaskStatus st : statuses) {
-      auto it = by.find(st);
-      row.cells.push_back(Cell{text::format_count2(it == by.end() ? 0 : it->second)});
-    }
-  };
-  int n = 0;
-  std::map<TaskStatus, int> provinces_by;
-  int provinces_total = 0;
-  for (const check::AgencyTaskCounts& c : a.by_agency) {
-    if (is_province(data, c.agency)) {
-      provinces_total += c.total;
-      for (const auto& [st, k] : c.by_status) provinces_by[st] += k;
-      continue;
-    }
-    Row row{{Cell{std::to_string(++n)}, Cell{c.agency.empty() ? "Chưa ghi cơ quan chủ trì" : unit_name(data, c.agency)},
-             Cell{text::format_count2(c.total)}}};
-    count_cells(row, c.by_status);
-    t.body.push_back(std::move(row));
-  }
-  if (provinces_total > 0) {
-    Row row{{Cell{std::to_string(++n)},
-             Cell{text::format_count2(static_cast<long>(province_order.size())) + " tỉnh, thành phố trực thuộc Trung ương"},
-             Cell{text::format_count2(provinces_total)}}};
-    count_cells(row, provinces_by);
-    t.body.push_back(std::move(row));
-  }
-  Row total{{Cell{""}, Cell{std::vector<Run>{bold("Tổng cộng")}}, Cell{std::vector<Run>{bold(text::format_count2(a.total))}}}};
-  for (TaskStatus st : statuses) total.cells.push_back(Cell{std::vector<Run>{bold(text::format_count2(a.by_status.at(st)))}});
-  t.body.push_back(std::move(total));
-  t.note = "Ghi chú: tính từ danh sách nhiệm vụ trong dữ liệu; nhiệm vụ chỉ được báo cáo dưới dạng số đếm, không có "
-           "tên, không có trong danh sách.";
-  s.blocks.push_back(std::move(t));
-  return s;
-}
-
 }  // namespace
 
 Document build_plan_report(const ReportInputs& in, const ReportRequest& rq) {
@@ -355,10 +215,10 @@ Document build_plan_report(const ReportInputs& in, const ReportRequest& rq) {
   doc.sections.push_back(std::move(opening));
   doc.sections.push_back(indicators_section(ap, programme, in.data, rq, year, notes));
 
-  std::vector<const Task*> tasks;
-  for (const Task& t : in.data.tasks)
-    if (t.programme == programme.code) tasks.push_back(&t);
-  doc.sections.push_back(tasks_section(tasks, programme, in.data, day));
+  // Printed counts of the period reported count, even when dated after the report's own day (seed
+  // 004 is dated "tháng 12 năm 2022" with no day; its counts are kept as of 31/12/2022).
+  const Date counts_on = std::max(day, rq.period.last_day());
+  for (Section& s : plan_task_sections(programme, in.data, day, counts_on, 2)) doc.sections.push_back(std::move(s));
 
   fill_closing(doc, issuer, rq);
   return doc;

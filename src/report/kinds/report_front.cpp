@@ -36,14 +36,14 @@ std::string abbreviation_of(const ReportingUnit& u) {
 Issuer coordinating_ministry(const std::vector<ReportingUnit>& units, const std::vector<UnitSuccession>& successions,
                              const Date& on) {
   const ReportingUnit* unit = find_unit(units, kCoordinator);
-  // Follow the mergers until the body in force on the date (bounded: a cycle in the data must not hang).
-  for (int step = 0; unit && !unit->valid_on(on) && step < 8; ++step) {
-    const ReportingUnit* next = nullptr;
-    for (const auto& s : successions)
-      if (s.predecessor == unit->code && s.date <= on) next = find_unit(units, s.successor);
-    if (!next) break;
-    unit = next;
-  }
+  // Follow the full successions (not a partial transfer of some functions) to the body in force
+  // on the date.
+  if (unit && !unit->valid_on(on))
+    for (const UnitSuccession* s : full_successions_from(successions, unit->code, on))
+      if (const ReportingUnit* next = find_unit(units, s->successor); next && next->valid_on(on)) {
+        unit = next;
+        break;
+      }
   if (!unit) return {"Bộ Thông tin và Truyền thông", "BTTTT"};
   Issuer issuer = issuer_of(*unit);
   if (issuer.abbreviation.empty()) issuer.abbreviation = "BTTTT";
@@ -96,7 +96,7 @@ std::string period_words(const Period& p) {
 std::string period_heading(const Period& p) {
   if (p.type == PeriodType::Month) return "Tháng " + text::format_count2(p.index) + "/" + std::to_string(p.year);
   std::string label = text::period_label(p);
-  // Labels start with an ASCII letter or a digit ("năm 2023", "Quý I", "6 tháng đầu năm").
+  // Labels start with an ASCII letter or a digit ("năm 2023", "Quý I", "06 tháng đầu năm").
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
   return label;
 }

@@ -136,19 +136,6 @@ std::string observation_source(const Observation& o) {
   return loc.empty() ? doc : doc + " (" + loc + ")";
 }
 
-std::string observation_note(const Observation& o) {
-  const std::string c = text::squish(o.comment);
-  // Only the remarks the report printed as a footnote are footnotes; other comments are the
-  // transcriber's and stay in the data.
-  if (text::fold(c).rfind("chu thich", 0) != 0) return {};
-  const auto colon = c.find(':');
-  if (colon == std::string::npos) return {};
-  std::string note = text::squish(c.substr(colon + 1));
-  // Some transcriptions quote the footnote: «Chú thích ⁴: "…"».
-  if (note.size() >= 2 && note.front() == '"' && note.back() == '"') note = note.substr(1, note.size() - 2);
-  return note;
-}
-
 std::vector<const Observation*> unit_values_behind(const Dataset& data, const Observation& national) {
   std::vector<const Observation*> out;
   for (const Observation& o : data.observations)
@@ -196,7 +183,7 @@ Cell values_cell(const TargetValues& values, const Period& period, Footnotes& no
     cell.runs.push_back(plain(value_text(*o, unit_of(iv))));
     if (std::vector<Run> behind = unit_values_note(data, unit_values_behind(data, *o)); !behind.empty())
       cell.runs.push_back(footnote_mark(notes.add(std::move(behind))));
-    else if (const std::string note = observation_note(*o); !note.empty())
+    else if (const std::string note = printed_footnote(*o); !note.empty())
       cell.runs.push_back(footnote_mark(notes.add(note, observation_source(*o))));
     const std::string src = observation_source(*o);
     if (!src.empty() && std::find(sources.begin(), sources.end(), src) == sources.end()) sources.push_back(src);

@@ -62,10 +62,6 @@ const Observation* value_in(const TargetItemValues& item, const Period& period);
 std::string value_text(const Observation& o, const std::string& unit);
 // "14/BC-BTTTT (seed 000 line 41)": where a value comes from.
 std::string observation_source(const Observation& o);
-// The remark a value carries as a printed footnote ("Chú thích ¹: …" in its comment), without
-// the "Chú thích ¹:" prefix; empty when it carries none.
-std::string observation_note(const Observation& o);
-
 // The per-unit values behind a national value (the agencies a share counts, seed 004 footnote ⁶):
 // the observations of the same indicator and period for units other than the nation, in data order.
 std::vector<const Observation*> unit_values_behind(const Dataset& data, const Observation& national);
@@ -76,7 +72,7 @@ std::vector<Run> unit_values_note(const Dataset& data, const std::vector<const O
 // The values of a target's items for `period`, one line per item. A period with no value at
 // all is a blank cell (as the seeds leave it); "-" where the report printed "-". Each value gets a
 // footnote: the units behind it when the data holds their values (that list replaces the printed
-// footnote, which only lists them too), else its printed remark (observation_note). The cell's
+// footnote, which only lists them too), else its printed remark (printed_footnote). The cell's
 // source names every value's source.
 Cell values_cell(const TargetValues& values, const Period& period, Footnotes& notes, const Dataset& data);
 // Where a target comes from: the programme's act and the place it is transcribed from

@@ -141,9 +141,11 @@ TEST(PlanReport, NineOfTwelveAchievedComputedFromTheValues) {
                       "đến hết năm 2022 có 9/12 chỉ tiêu đã hoàn thành (đạt 75%)."),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("Bộ Tài chính 01 chỉ tiêu; Bộ Công Thương 02 chỉ tiêu; Ngân hàng Nhà nước Việt Nam 01 chỉ tiêu; "
-                      "Bộ Thông tin và Truyền thông 04 chỉ tiêu; Bộ Kế hoạch và Đầu tư 01 chỉ tiêu (phối hợp với Bộ "
-                      "Thông tin và Truyền thông)"),
+  // Seed 004 line 38: Tài chính 1, Ngân hàng 1, Công Thương 2, Thông tin và Truyền thông 5 of which
+  // one shared with Kế hoạch và Đầu tư (row 8 names both), fewest first.
+  EXPECT_NE(text.find("Trong đó, Bộ Tài chính, Ngân hàng Nhà nước Việt Nam mỗi cơ quan đóng góp 01 chỉ tiêu, Bộ Công "
+                      "Thương đóng góp 02 chỉ tiêu và Bộ Thông tin và Truyền thông đóng góp 05 chỉ tiêu (trong đó 01 "
+                      "chỉ tiêu có sự đóng góp chung của Bộ Kế hoạch và Đầu tư)."),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("Trong 3 chỉ tiêu chưa hoàn thành có 01 chỉ tiêu có khả năng hoàn thành cao, 02 chỉ tiêu cần "
@@ -153,21 +155,42 @@ TEST(PlanReport, NineOfTwelveAchievedComputedFromTheValues) {
   EXPECT_NE(text.find("trùng với nhóm báo cáo đã công bố cho cả 12 chỉ tiêu"), std::string::npos) << text;
 }
 
-TEST(PlanReport, TasksPerMinistryAndProvince) {
-  const ReportInputs in = inputs();
-  const Document doc = build_plan_report(in, request());
+// The sentence of line 38 is derived from the lead agencies in the data, not written in: with
+// row 8 led by Bộ Kế hoạch và Đầu tư alone, that ministry contributes its own indicator.
+TEST(PlanReport, ContributionsFollowTheLeadAgenciesOfTheData) {
+  ReportInputs in = inputs();
+  for (Indicator& i : in.data.indicators)
+    if (i.code == "khhd2022.08") i.co_agencies.clear();
+  const std::string text = all_text(section(build_plan_report(in, request()), "I."));
+  EXPECT_NE(text.find("Trong đó, Bộ Tài chính, Ngân hàng Nhà nước Việt Nam, Bộ Kế hoạch và Đầu tư mỗi cơ quan đóng góp "
+                      "01 chỉ tiêu, Bộ Công Thương đóng góp 02 chỉ tiêu và Bộ Thông tin và Truyền thông đóng góp 04 chỉ "
+                      "tiêu."),
+            std::string::npos)
+      << text;
+}
+
+// Seed 004 §II.1 (lines 50–56): the counts it prints — 107 tasks, 44 for ministries (42 completed,
+// 02 ongoing, both of Bộ Giáo dục và Đào tạo), 63 for provinces (59 completed, 04 ongoing, named) —
+// with the names from the task list, and a note that says which figure is which.
+TEST(PlanReport, TasksOfThePlanWithTheReportedCounts) {
+  const Document doc = build_plan_report(inputs(), request());
   const Section& s = section(doc, "II.");
-  EXPECT_EQ(s.title.rfind("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THEO KẾ HOẠCH HOẠT ĐỘNG CỦA ỦY BAN QUỐC GIA", 0), 0u) << s.title;
-  const auto paragraphs = blocks<Paragraph>(s);
-  ASSERT_GE(paragraphs.size(), 3u);
+  EXPECT_EQ(s.title,
+            "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THEO KẾ HOẠCH HOẠT ĐỘNG CỦA ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ NĂM 2022 VÀ "
+            "THEO KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ - CHỦ TỊCH ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ TẠI CÁC PHIÊN HỌP NĂM 2022");
+  const Section& plan = section(doc, "1.");
+  EXPECT_EQ(plan.level, 2);
+  EXPECT_EQ(plan.title, "Kết quả thực hiện nhiệm vụ theo Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022");
+  const auto paragraphs = blocks<Paragraph>(plan);
+  ASSERT_EQ(paragraphs.size(), 4u);
   EXPECT_EQ(text_of(*paragraphs[0]),
-            "Theo dữ liệu nhiệm vụ của Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022, có tổng cộng "
-            "65 nhiệm vụ. Trong đó, giao các bộ, ngành Trung ương thực hiện 02 nhiệm vụ và giao 63 địa phương mỗi "
-            "địa phương 01 nhiệm vụ. Kết quả thực hiện cụ thể:");
+            "Theo Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022 tại Quyết định số 27/QĐ-UBQGCĐS ngày "
+            "15/03/2022, có tổng cộng 107 nhiệm vụ. Trong đó, giao các bộ, ngành Trung ương thực hiện 44 nhiệm vụ và "
+            "giao 63 địa phương mỗi địa phương 01 nhiệm vụ. Kết quả thực hiện cụ thể:");
   const std::string ministries = text_of(*paragraphs[1]);
   EXPECT_EQ(paragraphs[1]->style, ParagraphStyle::Bullet);
-  EXPECT_EQ(ministries.rfind("Bộ, ngành Trung ương: 00 nhiệm vụ hoàn thành; 02 nhiệm vụ đang thực hiện (Bộ Giáo dục "
-                             "và Đào tạo: “Xây dựng, phê duyệt theo thẩm quyền kế hoạch",
+  EXPECT_EQ(ministries.rfind("Bộ, ngành Trung ương: 42 nhiệm vụ hoàn thành; 02 nhiệm vụ đang thực hiện (trong đó, có 02 "
+                             "nhiệm vụ của Bộ Giáo dục và Đào tạo: “Xây dựng, phê duyệt theo thẩm quyền kế hoạch",
                              0),
             0u)
       << ministries;
@@ -180,8 +203,19 @@ TEST(PlanReport, TasksPerMinistryAndProvince) {
   EXPECT_NE(provinces.find("; 04 địa phương đang thực hiện: Quảng Ngãi, Quảng Trị, Tiền Giang, Trà Vinh."),
             std::string::npos)
       << provinces;
+  EXPECT_EQ(text_of(*paragraphs[3]),
+            "Ghi chú: các số 107, 44, 63, 42, 02, 59, 04 là số nhiệm vụ theo báo cáo BC-2022-UBQGCĐS (số liệu đến ngày "
+            "31/12/2022), gồm cả các nhiệm vụ chỉ được báo cáo dưới dạng số đếm, không có tên trong dữ liệu; đếm từ danh "
+            "sách: 02 nhiệm vụ đang thực hiện của Bộ Giáo dục và Đào tạo; tên nhiệm vụ và tên địa phương lấy từ danh sách "
+            "65 nhiệm vụ có tên trong dữ liệu.");
+  // The printed counts carry their source; the counted one says it is counted.
+  const report::Run& total = paragraphs[0]->runs.at(2);
+  EXPECT_EQ(total.text, "107");
+  EXPECT_TRUE(total.bold);
+  EXPECT_NE(total.source.find("BC-2022-UBQGCĐS (seed 004 line 50"), std::string::npos) << total.source;
 
-  const Table& counts = *blocks<Table>(s).at(0);
+  const Table& counts = *blocks<Table>(plan).at(0);
+  EXPECT_EQ(counts.caption, "Bảng 2. Số nhiệm vụ có tên trong danh sách, theo cơ quan chủ trì");
   ASSERT_EQ(counts.body.size(), 3u);  // Bộ GD&ĐT, the provinces, the total
   EXPECT_EQ(counts.body[0].cells[1].text(), "Bộ Giáo dục và Đào tạo");
   EXPECT_EQ(counts.body[0].cells[2].text(), "02");
@@ -189,6 +223,48 @@ TEST(PlanReport, TasksPerMinistryAndProvince) {
   EXPECT_EQ(counts.header[0].cells[3].text(), "Hoàn thành");
   EXPECT_EQ(counts.body[1].cells[3].text(), "59");
   EXPECT_EQ(counts.body[2].cells[2].text(), "65");
+}
+
+// Seed 004 §II.2 (lines 60–66): the 51 tasks of the Prime Minister's conclusions, 49 completed, the
+// two ongoing of Bộ Giáo dục và Đào tạo named — a programme reported with the plan.
+TEST(PlanReport, TasksOfTheSessionsConclusionsReportedWithThePlan) {
+  const Document doc = build_plan_report(inputs(), request());
+  const Section& conclusions = section(doc, "2.");
+  EXPECT_EQ(conclusions.title, "Kết quả thực hiện nhiệm vụ theo Kết luận của Thủ tướng Chính phủ - Chủ tịch Ủy ban Quốc "
+                               "gia về chuyển đổi số tại các Phiên họp năm 2022");
+  const auto paragraphs = blocks<Paragraph>(conclusions);
+  ASSERT_EQ(paragraphs.size(), 3u);
+  EXPECT_EQ(text_of(*paragraphs[0]),
+            "Theo Kết luận của Thủ tướng Chính phủ - Chủ tịch Ủy ban Quốc gia về chuyển đổi số tại các Phiên họp năm "
+            "2022, có tổng cộng 51 nhiệm vụ giao cho các bộ, ngành Trung ương. Kết quả thực hiện cụ thể:");
+  const std::string ministries = text_of(*paragraphs[1]);
+  EXPECT_EQ(ministries.rfind("Bộ, ngành Trung ương: 49 nhiệm vụ hoàn thành; 02 nhiệm vụ đang thực hiện (trong đó, có 02 "
+                             "nhiệm vụ của Bộ Giáo dục và Đào tạo: “Chủ trì, phối hợp với Bộ Thông tin và Truyền thông",
+                             0),
+            0u)
+      << ministries;
+  EXPECT_NE(ministries.find("; “Khẩn trương ban hành chuẩn chương trình khối ngành công nghệ thông tin."),
+            std::string::npos)
+      << ministries;
+  EXPECT_EQ(blocks<Table>(conclusions).at(0)->caption, "Bảng 3. Số nhiệm vụ có tên trong danh sách, theo cơ quan chủ trì");
+}
+
+// Without printed counts the figures are the named tasks', and the report says so.
+TEST(PlanReport, WithoutPrintedCountsTheListIsCounted) {
+  ReportInputs in = inputs();
+  in.data.task_counts.clear();
+  const Document doc = build_plan_report(in, request());
+  const auto paragraphs = blocks<Paragraph>(section(doc, "1."));
+  ASSERT_EQ(paragraphs.size(), 4u);
+  EXPECT_EQ(text_of(*paragraphs[0]),
+            "Theo dữ liệu nhiệm vụ của Kế hoạch hoạt động của Ủy ban Quốc gia về chuyển đổi số năm 2022, có tổng cộng "
+            "65 nhiệm vụ. Trong đó, giao các bộ, ngành Trung ương thực hiện 02 nhiệm vụ và giao 63 địa phương mỗi "
+            "địa phương 01 nhiệm vụ. Kết quả thực hiện cụ thể:");
+  EXPECT_EQ(text_of(*paragraphs[1]).rfind("Bộ, ngành Trung ương: 00 nhiệm vụ hoàn thành; 02 nhiệm vụ đang thực hiện", 0),
+            0u);
+  EXPECT_EQ(text_of(*paragraphs[3]),
+            "Ghi chú: các số được đếm từ danh sách 65 nhiệm vụ có tên trong dữ liệu; không có số nhiệm vụ nào theo báo "
+            "cáo.");
 }
 
 TEST(PlanReport, FrontMatter) {
