@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package that building, testing and running dxmon needs.
-# Idempotent: packages already present are skipped, so it is safe to re-run.
+# Installs every Debian package that building, testing and running dxmon needs, and any packages
+# named as arguments. Idempotent: packages already present are skipped, so it is safe to re-run.
 set -euo pipefail
 
 packages=(
@@ -17,6 +17,9 @@ packages=(
   libgtest-dev                    # tests
   libreoffice-writer fonts-liberation2 poppler-utils  # tests open the DOCX reports in LibreOffice (Times New Roman metrics)
 )
+
+# Extra packages a caller needs beyond these (the benchmark: GNU time, bc, …) come as arguments.
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -26,7 +26,7 @@ class ChunkBuffer {
   void ensure(std::size_t n) {
     if (mem_.size() >= n) return;
     PageArray<char> bigger(n);
-    std::memcpy(bigger.data(), mem_.data(), mem_.size());
+    if (mem_.size()) std::memcpy(bigger.data(), mem_.data(), mem_.size());
     mem_ = std::move(bigger);
   }
 

@@ -39,35 +39,7 @@ const std::int64_t* counters(const MeasurementEngine& e, const std::string& agen
   return e.state().counters(a, month_index(year, month));
 }
 
-class MeasureEngineTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = temp_dir("measure");
-    units_ = builtin_units(DXMON_DATA_DIR);
-    ASSERT_FALSE(units_.empty());
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path write(const std::string& name, const std::string& content) {
-    auto p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
-  }
-  std::filesystem::path generate(const std::string& name, std::uint64_t n, std::uint64_t seed, bool ndjson = false,
-                                 double bad = 0, int year = 2024) {
-    GeneratorOptions o;
-    o.year = year;
-    o.records = n;
-    o.seed = seed;
-    o.ndjson = ndjson;
-    o.bad_rate = bad;
-    auto p = dir_ / name;
-    std::ofstream out(p, std::ios::binary);
-    generate_records(units_, o, out);
-    return p;
-  }
-  std::filesystem::path dir_;
-  std::vector<ReportingUnit> units_;
-};
+using MeasureEngineTest = testing::MeasureFixture;
 
 // 2025: the ministries change on 1 March and the provinces merge on 1 July. Every generated record
 // names an agency in force on the day its dossier was received, so none is rejected, and both

@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "core/unit.h"
+#include "measure/generator.h"
 
 namespace dxmon::measure::testing {
 
@@ -84,5 +87,38 @@ inline std::string read_file(const std::filesystem::path& p) {
   ss << in.rdbuf();
   return ss.str();
 }
+
+// A test with a scratch folder, the built-in units and generated record files.
+class MeasureFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = temp_dir("measure");
+    units_ = builtin_units(DXMON_DATA_DIR);
+    ASSERT_FALSE(units_.empty());
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path write(const std::string& name, const std::string& content) {
+    auto p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+  // `n` records of `seed`; the same seed with more records repeats the first dossiers, many with a
+  // newer state.
+  std::filesystem::path generate(const std::string& name, std::uint64_t n, std::uint64_t seed, bool ndjson = false,
+                                 double bad = 0, int year = 2024) {
+    GeneratorOptions o;
+    o.year = year;
+    o.records = n;
+    o.seed = seed;
+    o.ndjson = ndjson;
+    o.bad_rate = bad;
+    auto p = dir_ / name;
+    std::ofstream out(p, std::ios::binary);
+    generate_records(units_, o, out);
+    return p;
+  }
+  std::filesystem::path dir_;
+  std::vector<ReportingUnit> units_;
+};
 
 }  // namespace dxmon::measure::testing
