@@ -159,7 +159,11 @@ Row RowCodec<UnitSuccession>::encode(const UnitSuccession& s) {
 }
 
 UnitSuccession RowCodec<UnitSuccession>::decode(const Row& r) {
-  UnitSuccession s{sql::text(r[0]), sql::text(r[1]), date(r[2], "successions.effective_date"), sql::text(r[3])};
+  UnitSuccession s;
+  s.predecessor = sql::text(r[0]);
+  s.successor = sql::text(r[1]);
+  s.date = date(r[2], "successions.effective_date");
+  s.source = sql::text(r[3]);
   s.kind = parsed(parse_succession_kind(sql::text(r[4])), "successions.kind", r[4]);
   s.functions = sql::text(r[5]);
   return s;

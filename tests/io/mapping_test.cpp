@@ -16,8 +16,13 @@ class Mapping : public ::testing::Test {
     auto store = open_store("sqlite:" + dir_->file("catalogue.db"));
     auto report = import_files(*store, builtin_files(), options());
     ASSERT_TRUE(report.ok()) << all_problems(report);
-    catalogue_ = new Catalogue{store->units(), store->indicators(), store->programmes(), store->tasks(), store->targets(),
-                               store->successions()};
+    catalogue_ = new Catalogue{.units = store->units(),
+                               .indicators = store->indicators(),
+                               .programmes = store->programmes(),
+                               .tasks = store->tasks(),
+                               .targets = store->targets(),
+                               .successions = store->successions(),
+                               .observations_of = {}};
   }
   static void TearDownTestSuite() {
     delete catalogue_;

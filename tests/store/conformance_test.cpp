@@ -29,6 +29,15 @@ using testing_support::backend_name;
 
 Date d(int y, int m, int day) { return Date{y, m, day}; }
 
+UnitSuccession succession(std::string predecessor, std::string successor, Date date, std::string source) {
+  UnitSuccession s;
+  s.predecessor = std::move(predecessor);
+  s.successor = std::move(successor);
+  s.date = date;
+  s.source = std::move(source);
+  return s;
+}
+
 ReportingUnit unit(std::string code, std::string name, UnitKind kind) {
   ReportingUnit u;
   u.code = std::move(code);
@@ -82,7 +91,7 @@ Dataset full_dataset() {
     u.valid_from = d(2025, 3, 1);
     ds.units.push_back(u);
   }
-  ds.successions.push_back({"bo-tttt", "bo-khcn", d(2025, 3, 1), "Nghị quyết 176/2025/QH15"});
+  ds.successions.push_back(succession("bo-tttt", "bo-khcn", d(2025, 3, 1), "Nghị quyết 176/2025/QH15"));
 
   {
     Indicator i;
@@ -693,7 +702,7 @@ TEST_P(StoreConformance, FailingApplyLeavesTheStoreUnchanged) {
   }
   {
     Dataset bad;
-    bad.successions.push_back({"bo-tttt", "bo-moi", d(2025, 3, 1), ""});
+    bad.successions.push_back(succession("bo-tttt", "bo-moi", d(2025, 3, 1), ""));
     cases.push_back({"succession to an unknown unit", bad, "bo-moi"});
   }
 

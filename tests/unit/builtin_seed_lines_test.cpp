@@ -185,8 +185,9 @@ TEST_F(BuiltinSeedLines, TaskNamesAndProgressAreOnTheirLines) {
   for (const auto& r : read_data("tasks.csv").rows) {
     const std::string where = "tasks.csv row " + r.at("#row") + " (" + r.at("code") + ")";
     EXPECT_TRUE(on_cited_line(r.at("name"), r.at("source"), true)) << where;
-    if (!r.at("progress_as_printed").empty())
+    if (!r.at("progress_as_printed").empty()) {
       EXPECT_TRUE(on_cited_line(r.at("progress_as_printed"), r.at("source"), true)) << where;
+    }
   }
   EXPECT_EQ(checked_, 2 * 141);  // the name and the progress cell of each of the 141 tasks
 }

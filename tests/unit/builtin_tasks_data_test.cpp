@@ -244,8 +244,9 @@ TEST_F(BuiltinTasksData, EveryTaskHasNameLeadSourceAndAUniqueCode) {
     EXPECT_FALSE(r.at("programme").empty()) << code;
     EXPECT_FALSE(r.at("name").empty()) << code;
     // Table II of seed 000 prints no agency column: a lead is recorded only where a seed names it.
-    if (r.at("lead_agency").empty())
+    if (r.at("lead_agency").empty()) {
       EXPECT_NE(r.at("source").find("no seed names the lead agency"), std::string::npos) << code;
+    }
     EXPECT_TRUE(starts_with(r.at("source"), "seed ")) << code << ": source must cite the seed";
     EXPECT_TRUE(dxmon::parse_task_status(r.at("status")).has_value()) << code << ": status " << r.at("status");
     EXPECT_TRUE(std::regex_match(r.at("status_date"), std::regex("\\d{4}-\\d{2}-\\d{2}"))) << code;
