@@ -9,6 +9,7 @@
 #include <thread>
 #include <utility>
 
+#include "measure/background_task.h"
 #include "measure/hash.h"
 #include "measure/service_indicators.h"
 
@@ -42,35 +43,6 @@ void parse_slice(RecordFormat format, const char* begin, const char* end, const 
   else
     parse_ndjson(begin, end, catalog, 0, out);
 }
-
-// Work running beside this thread: start() waits for the previous piece first (so pieces keep
-// their order, e.g. the blocks of the records log), finish() waits for the last one; an error in a
-// piece is rethrown by the next start() or by finish(). The destructor waits too, so no piece
-// outlives what it uses when an exception unwinds.
-class BackgroundTask {
- public:
-  ~BackgroundTask() {
-    if (thread_.joinable()) thread_.join();
-  }
-  void start(std::function<void()> work) {
-    finish();
-    thread_ = std::thread([this, work = std::move(work)] {
-      try {
-        work();
-      } catch (...) {
-        error_ = std::current_exception();
-      }
-    });
-  }
-  void finish() {
-    if (thread_.joinable()) thread_.join();
-    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
-  }
-
- private:
-  std::thread thread_;
-  std::exception_ptr error_;
-};
 
 // Parses a chunk of whole lines in two halves on two threads; line numbers are relative to the
 // chunk (0-based) and offsets relative to the chunk's start.

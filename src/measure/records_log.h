@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "measure/background_task.h"
 #include "measure/page_array.h"
 
 namespace dxmon::measure {
@@ -96,7 +97,9 @@ class RecordsLog {
     std::thread background_sync_;  // an fdatasync while the ingest goes on
     std::atomic<bool> syncing_{false};
     std::atomic<bool> background_sync_failed_{false};
-    PageArray<char> staging_;  // one block, page-aligned for O_DIRECT
+    PageArray<char> staging_[2];  // blocks being assembled and written, page-aligned for O_DIRECT
+    int next_staging_ = 0;
+    BackgroundTask io_;           // the write of the last block assembled
     bool committed_ = false;
   };
 
