@@ -1,16 +1,21 @@
-// DuckDB peer: reads the records file (read_csv / read_json) and runs query.sql.
+// DuckDB peer: reads the records file (read_csv / read_json) with typed columns and runs
+// query_duckdb.sql (bench/query.sql in DuckDB's fastest form; see that file).
 //   node duckdb_query.mjs FILE csv|ndjson THREADS OUT.csv  → prints elapsed seconds
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [file, format, threads, out] = process.argv.slice(2);
-const cols = ['dossier_id', 'agency', 'procedure', 'service_level', 'channel', 'status', 'received_at', 'due_at',
-  'completed_at', 'updated_at', 'fee', 'paid_online', 'dossier_digitised', 'result_digitised', 'satisfaction'];
-const colSpec = '{' + cols.map((c) => `'${c}': 'VARCHAR'`).join(', ') + '}';
+const types = {
+  dossier_id: 'VARCHAR', agency: 'VARCHAR', procedure: 'VARCHAR', service_level: 'VARCHAR', channel: 'VARCHAR',
+  status: 'VARCHAR', received_at: 'TIMESTAMP', due_at: 'TIMESTAMP', completed_at: 'TIMESTAMP',
+  updated_at: 'TIMESTAMP', fee: 'BIGINT', paid_online: 'INTEGER', dossier_digitised: 'INTEGER',
+  result_digitised: 'INTEGER', satisfaction: 'INTEGER',
+};
+const colSpec = '{' + Object.entries(types).map(([c, t]) => `'${c}': '${t}'`).join(', ') + '}';
 const source = format === 'csv'
   ? `read_csv('${file}', header = true, columns = ${colSpec})`
   : `read_json('${file}', format = 'newline_delimited', columns = ${colSpec})`;
-const query = readFileSync(new URL('./query.sql', import.meta.url), 'utf8')
+const query = readFileSync(new URL('./query_duckdb.sql', import.meta.url), 'utf8')
   .replace(/--.*$/gm, '')
   .replace('FROM records', `FROM ${source}`);
 const start = process.hrtime.bigint();

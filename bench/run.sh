@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The measurement benchmark: dxmon against DuckDB (1 and 2 threads), SQLite and PostgreSQL on the
-# same generated dossier records and the same indicator query (bench/query.sql), with `cat` as the
-# floor. Writes bench/RESULTS.md. Usage:
+# same generated dossier records and the same indicator query (bench/query.sql; DuckDB runs it in its
+# fastest form, bench/query_duckdb.sql, and every engine's result is checked against the others), with
+# `cat` as the floor. Writes bench/RESULTS.md. Usage:
 #   bench/run.sh [RECORDS]   (default 10000000; RUNS=3 for the number of timed runs per engine)
 # Environment: DXMON (binary, default build-bench/dxmon, built here), DXMON_INIT ("init --builtin":
 # the command that loads the built-in units into a store), SKIP_PG=1 to leave PostgreSQL out.
