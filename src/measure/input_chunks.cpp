@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
+#include <thread>
 
+#include "measure/background_task.h"
 #include "measure/hash.h"
 #include "measure/page_array.h"
 
@@ -47,6 +50,24 @@ class BufferRing {
   int current_ = 0;
 };
 
+// The content hash of a stream of chunks, taken on a thread of its own beside the parsing of the
+// chunk just read: done in next(), it held up every chunk's parse (0,7 s of 3,7 GB NDJSON). A
+// chunk stays valid for two more next() calls, and each add() first waits for the previous one.
+class ChunkHash {
+ public:
+  void add(const char* data, std::size_t len) {
+    task_.start([this, data, len] { hash_.update(data, len); });
+  }
+  std::uint64_t digest() {
+    task_.finish();
+    return hash_.digest();
+  }
+
+ private:
+  StreamHash hash_;
+  BackgroundTask task_;  // declared after hash_: waited for before hash_ goes
+};
+
 // Content already in memory: whole-line slices copied into a padded buffer, which frees the
 // parser from caring where the content ends.
 class MemoryChunks : public ChunkReader {
@@ -64,7 +85,7 @@ class MemoryChunks : public ChunkReader {
     buf.ensure(len + kPadding);
     std::memcpy(buf.data(), content_.data() + pos_, len);
     std::memset(buf.data() + len, 0, kPadding);
-    hash_.update(buf.data(), len);
+    hash_.add(buf.data(), len);
     pos_ = end;
     return {buf.data(), len};
   }
@@ -77,7 +98,7 @@ class MemoryChunks : public ChunkReader {
   std::size_t chunk_;
   std::size_t pos_ = 0;
   BufferRing bufs_;
-  StreamHash hash_;
+  mutable ChunkHash hash_;  // declared after bufs_: done with them before they go
 };
 
 // A plain file: each chunk is read to its last newline; the partial line after it is read again
@@ -90,7 +111,7 @@ class FileChunks : public ChunkReader {
     while (pos_ < file_.size()) {
       const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, file_.size() - pos_));
       buf.ensure(want + kPadding);
-      const std::size_t got = file_.read_at(pos_, buf.data(), want);
+      const std::size_t got = read(pos_, buf.data(), want);
       if (got != want) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
       std::size_t len = got;
       if (pos_ + got < file_.size()) {
@@ -102,7 +123,7 @@ class FileChunks : public ChunkReader {
         len = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data()) + 1;
       }
       std::memset(buf.data() + len, 0, kPadding);
-      hash_.update(buf.data(), len);
+      hash_.add(buf.data(), len);
       pos_ += len;
       return {buf.data(), len};
     }
@@ -113,11 +134,37 @@ class FileChunks : public ChunkReader {
   std::uint64_t content_hash() const override { return hash_.digest(); }
 
  private:
+  // Reads a big piece in two halves on two threads: copying from the page cache is the one part of
+  // a chunk's reading that cannot overlap its parsing.
+  std::size_t read(std::uint64_t at, char* out, std::size_t n) const {
+    if (n < (8u << 20)) return file_.read_at(at, out, n);
+    const std::size_t half = n / 2;
+    std::size_t second = 0;
+    std::exception_ptr error;
+    std::thread helper([&] {
+      try {
+        second = file_.read_at(at + half, out + half, n - half);
+      } catch (...) {
+        error = std::current_exception();
+      }
+    });
+    std::size_t first = 0;
+    try {
+      first = file_.read_at(at, out, half);
+    } catch (...) {
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (error) std::rethrow_exception(error);
+    return first < half ? first : half + second;
+  }
+
   const InputFile& file_;
   std::size_t chunk_;
   std::uint64_t pos_ = 0;
   BufferRing bufs_;
-  StreamHash hash_;
+  mutable ChunkHash hash_;  // declared after bufs_: done with them before they go
 };
 
 class GzipChunks : public ChunkReader {

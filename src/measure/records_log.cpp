@@ -241,7 +241,7 @@ RecordsLog::Writer::Writer(RecordsLog& log, const BatchMeta& meta) : log_(log) {
 }
 
 RecordsLog::Writer::~Writer() {
-  io_.wait();
+  for (auto& io : io_) io.wait();
   if (background_sync_.joinable()) background_sync_.join();
   if (fd_ >= 0) ::close(fd_);
   if (!committed_) {
@@ -255,10 +255,14 @@ void RecordsLog::Writer::write_block(std::uint32_t kind,
   BlockHeader h{kMagic, kind, 0, 0, 0};
   for (const auto& piece : pieces) h.length += piece.second;
   const std::size_t padded = align_up(sizeof h + h.length);
-  // Two staging buffers in turn: this block is assembled in one while the other is written out.
-  PageArray<char>& staging = staging_[next_staging_];
-  next_staging_ ^= 1;
-  // (Its last block, two calls ago, is written: starting the previous block's write waited for it.)
+  // Staging buffers in turn: this block is assembled in one while the blocks of the others are
+  // written out. The disk's speed varies (bench/RESULTS.md): with several writes in flight a slow
+  // moment is absorbed instead of holding up the next block. Their order on disk does not matter:
+  // COMMIT is written only once all of them are, and synced.
+  const int buffer = next_staging_;
+  next_staging_ = (next_staging_ + 1) % kStagingBuffers;
+  PageArray<char>& staging = staging_[buffer];
+  io_[buffer].finish();  // this buffer's last block is written
   if (staging.size() < padded) staging = PageArray<char>(padded + padded / 8);  // chunks vary a little in size
   // The block is assembled in page-aligned memory (O_DIRECT reads it from there), the payload's
   // checksum taken slice by slice as it is copied: one pass over tens of megabytes, not two.
@@ -280,9 +284,7 @@ void RecordsLog::Writer::write_block(std::uint32_t kind,
   std::memcpy(staging.data(), &h, sizeof h);
   const std::uint64_t at = written_;
   written_ += padded;
-  // The write goes on beside the next block's assembly; start() waits for the previous write, so
-  // blocks reach the file in order and at most one is in flight.
-  io_.start([this, data = staging.data(), padded, at] {
+  io_[buffer].start([this, data = staging.data(), padded, at] {
     const char* p = data;
     std::size_t left = padded;
     std::uint64_t to = at;
@@ -321,14 +323,14 @@ void RecordsLog::Writer::append_pieces(const std::vector<std::pair<const char*, 
 }
 
 void RecordsLog::Writer::commit(const BatchMeta& meta) {
-  io_.finish();
+  for (auto& io : io_) io.finish();
   if (background_sync_.joinable()) background_sync_.join();
   if (background_sync_failed_) throw LogError("không ghi bền được nhật ký hồ sơ (fdatasync)");
   // Records first, then COMMIT: a COMMIT on disk proves the records before it are (see committed()).
   sync();
   std::string m = encode_meta(meta);
   write_block(kCommit, {{m.data(), m.size()}});
-  io_.finish();
+  for (auto& io : io_) io.finish();
   sync();
   ::close(fd_);
   fd_ = -1;

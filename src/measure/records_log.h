@@ -97,9 +97,10 @@ class RecordsLog {
     std::thread background_sync_;  // an fdatasync while the ingest goes on
     std::atomic<bool> syncing_{false};
     std::atomic<bool> background_sync_failed_{false};
-    PageArray<char> staging_[2];  // blocks being assembled and written, page-aligned for O_DIRECT
+    static constexpr int kStagingBuffers = 4;
+    PageArray<char> staging_[kStagingBuffers];  // blocks being assembled and written, page-aligned for O_DIRECT
     int next_staging_ = 0;
-    BackgroundTask io_;           // the write of the last block assembled
+    BackgroundTask io_[kStagingBuffers];        // the write of each buffer's last block
     bool committed_ = false;
   };
 

@@ -72,6 +72,23 @@ TEST_F(InputChunks, PlainFileInTinyChunksComesBackWhole) {
   }
 }
 
+// Chunks of 8 MiB and more are read in two halves on two threads, and every chunk is hashed on a
+// thread of its own: the bytes and the content hash must be those of the file, in order.
+TEST_F(InputChunks, BigChunksReadInHalvesAndHashedAsideComeBackWhole) {
+  std::string text;
+  for (int i = 0; text.size() < (21u << 20); ++i) text += std::to_string(i) + ",cơ quan " + std::to_string(i % 97) + "\n";
+  text += "dòng cuối không có dòng mới";
+  InputFile f(write("big.csv", text));
+  for (std::size_t chunk : {std::size_t{3} << 20, std::size_t{8} << 20, std::size_t{9} << 20 | 12345}) {
+    auto r = read_chunks(f, chunk);
+    EXPECT_TRUE(read_all(*r) == text) << chunk;
+    EXPECT_EQ(r->content_hash(), hash64(text)) << chunk;
+    auto m = read_chunks(text, chunk);
+    EXPECT_TRUE(read_all(*m) == text) << chunk;
+    EXPECT_EQ(m->content_hash(), hash64(text)) << chunk;
+  }
+}
+
 TEST_F(InputChunks, GzipWithTwoMembersAndATruncatedOne) {
   InputFile f(write_gzip_members("r.csv.gz", {kText.substr(0, 30), kText.substr(30)}));
   EXPECT_TRUE(f.gzip());
