@@ -47,6 +47,21 @@ const std::uint16_t* month_of_day() {
   return table.data();
 }
 
+// The day number (days since 2000-01-01) of the first of every month from January 2000 to January
+// 2050: the common timestamp form needs it, and its month length, four times per record.
+const std::int32_t* month_first_days() {
+  static const std::vector<std::int32_t> table = [] {
+    std::vector<std::int32_t> t(kMonthCount + 1);
+    std::int32_t day = 0;
+    for (int m = 0; m <= kMonthCount; ++m) {
+      t[static_cast<std::size_t>(m)] = day;
+      if (m < kMonthCount) day += month_days(year_of_month_index(m), month_of_month_index(m));
+    }
+    return t;
+  }();
+  return table.data();
+}
+
 // The common form "2024-03-15T08:30:05" (or with a space), Vietnam time: no offset to convert.
 std::optional<std::int64_t> parse_plain_timestamp(const char* s) {
   const int y1 = two_digits(s), y2 = two_digits(s + 2), mo = two_digits(s + 5), d = two_digits(s + 8),
@@ -55,10 +70,12 @@ std::optional<std::int64_t> parse_plain_timestamp(const char* s) {
       s[13] != ':' || s[16] != ':')
     return std::nullopt;
   const int y = y1 * 100 + y2;
-  if (y < kFirstYear || y >= kFirstYear + kMonthCount / 12 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) ||
-      h > 23 || mi > 59 || sec > 60)
+  if (y < kFirstYear || y >= kFirstYear + kMonthCount / 12 || mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 60)
     return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec;
+  static const std::int32_t* first = month_first_days();
+  const int m = month_index(y, mo);
+  if (d < 1 || d > first[m + 1] - first[m]) return std::nullopt;
+  return std::int64_t{first[m] + d - 1} * 86400 + h * 3600 + mi * 60 + sec;
 }
 
 }  // namespace
