@@ -1,6 +1,7 @@
 #pragma once
 // The dedup table: the latest state of every dossier, keyed by DossierState::key (open addressing,
-// linear probing, 24 bytes a slot, load ≤ 3/4, in huge pages).
+// linear probing from slot ⌊key × slots / 2⁶⁴⌋, so any number of slots will do; 24 bytes a slot,
+// load ≤ 3/4, in huge pages).
 //
 // It has two layers. The base is the table of the snapshot the state was loaded from, used in place
 // in a read-only mapping of the file; the own layer holds every dossier added or changed since
@@ -41,8 +42,12 @@ class DossierTable {
   // (then the caller fills it and calls inserted()). Call reserve_more() first.
   DossierState* slot(std::uint64_t key);
   void prefetch(std::uint64_t key) const {
-    __builtin_prefetch(&own_[key >> own_shift_]);
-    if (base_) __builtin_prefetch(&base_[key >> base_shift_]);
+    __builtin_prefetch(&own_[home(key, own_.size())]);
+    if (base_) __builtin_prefetch(&base_[home(key, base_slots_)]);
+  }
+  // The slot where probing for `key` starts in a table of `slots` slots (keys are uniform hashes).
+  static std::size_t home(std::uint64_t key, std::size_t slots) {
+    return static_cast<std::size_t>((static_cast<unsigned __int128>(key) * slots) >> 64);
   }
   void inserted() {
     ++own_used_;
@@ -55,7 +60,7 @@ class DossierTable {
   // For snapshots: the whole table as one slot array, and how many slots it has.
   template <typename F>
   void with_slots(F&& f) const;  // f(const DossierState* slots, std::size_t count)
-  // Replaces the table with the base `slots` (a power of two in number) of a mapped snapshot.
+  // Replaces the table with the base `slots` of a mapped snapshot.
   void assign_base(std::shared_ptr<MappedRegion> region, const DossierState* slots, std::size_t count,
                    std::size_t size);
 
@@ -75,11 +80,9 @@ class DossierTable {
   std::shared_ptr<MappedRegion> region_;  // keeps the base mapped
   const DossierState* base_ = nullptr;
   std::size_t base_slots_ = 0;
-  int base_shift_ = 64;
   std::size_t base_size_ = 0;
   PageArray<DossierState> own_;
   Prefault own_prefault_;  // declared after own_: waited for before own_ is unmapped
-  int own_shift_;
   std::size_t own_used_ = 0;  // occupied own slots (copies of base dossiers and added ones)
   std::size_t added_ = 0;     // dossiers not in the base
 };

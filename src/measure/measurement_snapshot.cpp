@@ -25,7 +25,9 @@
 namespace dxmon::measure {
 namespace {
 
-constexpr std::uint64_t kSnapshotMagic = 0x33504e534d584444ULL;  // "DDXMSNP3"
+// Version 4: the dedup table may have any number of slots (dossier_table.h); a snapshot of an
+// earlier version is not loaded (the log is replayed instead).
+constexpr std::uint64_t kSnapshotMagic = 0x34504e534d584444ULL;  // "DDXMSNP4"
 constexpr std::uint64_t kPage = 4096;
 
 struct SnapshotHeader {
@@ -188,7 +190,7 @@ bool MeasurementState::read_snapshot(const std::string& path, std::uint32_t& las
   const std::uint64_t slots_bytes = h.slots * sizeof(DossierState), cells_bytes = h.cells * sizeof(CellSlot);
   // Every byte after the header is hashed before anything is used.
   if (h.magic != kSnapshotMagic || h.header_check != hash64(&h, offsetof(SnapshotHeader, header_check)) ||
-      !power_of_two(h.slots) || h.slots < 1024 || !power_of_two(h.cells) || h.small_bytes > size ||
+      h.slots < 1024 || !power_of_two(h.cells) || h.small_bytes > size ||
       h.slots_offset != round_up(sizeof h + h.small_bytes) || h.cells_offset != h.slots_offset + round_up(slots_bytes) ||
       h.cells_offset + cells_bytes != size || hash64(data + sizeof h, size - sizeof h) != h.digest)
     return false;
