@@ -112,7 +112,14 @@ class MeasurementState {
 
  private:
   void ensure_agency_capacity();
+  // A dossier's contribution to the counters and cells, in three parts: intake (its received
+  // month's counters), completion (its completed month's counters) and its procedure cell.
   void contribute(const DossierState& s, int sign);
+  void add_intake(const DossierState& s, int sign);
+  void add_completion(const DossierState& s, int sign);
+  void add_cell(const DossierState& s, int sign);
+  // `held` takes the newer state `incoming`, the counters and cells following.
+  void replace(DossierState& held, const DossierState& incoming);
   void mark(int agency, int month) {
     touched_[static_cast<std::size_t>(agency) * kMonthCount + static_cast<std::size_t>(month)] = 1;
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 #include <set>
 #include <zlib.h>
 
@@ -110,6 +111,53 @@ TEST_F(MeasureEngineTest, LatestStateWinsAndOlderStatesAreIgnored) {
                               "D1,tinh-02,1.000001,mot_phan,truc_tuyen,tiep_nhan,2024-03-30T09:00:00,"
                               "2024-04-10T17:00:00,,2024-03-30T09:00:00,0,0,0,0,\n"));
   EXPECT_EQ(e.state().dossiers().size(), 2u);
+}
+
+// A replacement takes out and puts back only the parts of a dossier's contribution whose fields
+// changed (intake, completion, procedure cell). Whatever changes between the records of a dossier,
+// the counters and cells must end as those of the winning states applied alone.
+TEST_F(MeasureEngineTest, RandomUpdatesLeaveTheCountsOfTheWinningStates) {
+  std::mt19937 rng(20241);
+  auto pick = [&](std::initializer_list<const char*> options) {
+    return std::string(options.begin()[rng() % options.size()]);
+  };
+  auto two = [](unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  struct Winner {
+    std::string line;
+    unsigned updated = 0;
+  };
+  std::map<std::string, Winner> winners;
+  std::string all = kHeader;
+  for (int i = 0; i < 4000; ++i) {
+    const unsigned n = rng() % 400;
+    const std::string id = "R" + std::to_string(n);
+    const std::string status = pick({"tiep_nhan", "dang_xu_ly", "hoan_thanh", "tra_lai", "rut"});
+    const bool completed = status == "hoan_thanh";
+    const std::string fee = pick({"0", "15000"});
+    const unsigned updated = rng() % 20;  // few distinct values: ties, which the later record wins
+    std::string line = id + "," + (n % 2 ? "tinh-01" : "tinh-02") + "," + pick({"1.000001", "1.000002", "2.000003"}) +
+                       "," + pick({"toan_trinh", "mot_phan", "khong_truc_tuyen"}) + "," +
+                       pick({"truc_tuyen", "truc_tiep", "buu_chinh"}) + "," + status + ",2024-" +
+                       pick({"03", "04"}) + "-" + two(1 + rng() % 28) + "T09:00:00,2024-05-" + two(1 + rng() % 28) + "T17:00:00," +
+                       (completed ? "2024-" + pick({"05", "05", "05", "06"}) + "-" + two(1 + rng() % 28) + "T10:00:00" : "") +
+                       ",2024-07-" + two(1 + updated) + "T08:00:00," + fee + "," + (fee == "0" ? "0" : pick({"0", "1"})) +
+                       "," + pick({"0", "1"}) + "," + (completed ? pick({"0", "1"}) : "0") + "," +
+                       (completed ? pick({"", "2", "4", "5"}) : "") + "\n";
+    all += line;
+    Winner& w = winners[id];
+    if (w.line.empty() || updated >= w.updated) w = {line, updated};
+  }
+  MeasurementEngine every(dir_ / "every", units_);
+  auto s = every.ingest(write("every.csv", all));
+  ASSERT_EQ(s.rejects, 0u);
+  EXPECT_GT(s.tally.replaced, 500u);
+  EXPECT_GT(s.tally.stale, 1000u);
+  std::string last = kHeader;
+  for (const auto& [id, w] : winners) last += w.line;
+  MeasurementEngine winning(dir_ / "winning", units_);
+  winning.ingest(write("winning.csv", last));
+  EXPECT_EQ(counts_of(every), counts_of(winning));
+  EXPECT_EQ(every.state().fingerprint(), winning.state().fingerprint());
 }
 
 TEST_F(MeasureEngineTest, TheSameFileTwiceChangesNothing) {
