@@ -46,6 +46,16 @@ TEST(Timestamp, ImpossibleDatesAndTimesAreRefused) {
   EXPECT_FALSE(parse_timestamp("1999-12-31T23:59:59"));
   EXPECT_FALSE(parse_timestamp("2050-01-01T00:00:00"));
   EXPECT_FALSE(parse_timestamp("2024-01-1OT08:00:00"));
+  // A wrong byte in every position of the common form.
+  const std::string good = "2024-03-15T08:30:05";
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    for (char bad : {'/', 'x', ' ', '\x7f', '\xc3', static_cast<char>('0' - 1), static_cast<char>('9' + 1)}) {
+      std::string t = good;
+      if (t[i] == bad || (i == 10 && bad == ' ')) continue;  // a space may stand for the T
+      t[i] = bad;
+      EXPECT_FALSE(parse_timestamp(t)) << t;
+    }
+  }
   EXPECT_EQ(parse_timestamp("2000-01-01T00:00:00"), 0);
   EXPECT_EQ(parse_timestamp("2000-01-01"), 0);
   EXPECT_EQ(parse_timestamp("2000-01-01T00:00:00Z"), 7 * 3600);
