@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <exception>
-#include <thread>
 
 #include "measure/background_task.h"
 #include "measure/hash.h"
@@ -111,7 +109,7 @@ class FileChunks : public ChunkReader {
     while (pos_ < file_.size()) {
       const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, file_.size() - pos_));
       buf.ensure(want + kPadding);
-      const std::size_t got = read(pos_, buf.data(), want);
+      const std::size_t got = file_.read_at(pos_, buf.data(), want);
       if (got != want) throw InputError("tệp bị cắt ngắn trong khi đang đọc");
       std::size_t len = got;
       if (pos_ + got < file_.size()) {
@@ -134,32 +132,6 @@ class FileChunks : public ChunkReader {
   std::uint64_t content_hash() const override { return hash_.digest(); }
 
  private:
-  // Reads a big piece in two halves on two threads: copying from the page cache is the one part of
-  // a chunk's reading that cannot overlap its parsing.
-  std::size_t read(std::uint64_t at, char* out, std::size_t n) const {
-    if (n < (8u << 20)) return file_.read_at(at, out, n);
-    const std::size_t half = n / 2;
-    std::size_t second = 0;
-    std::exception_ptr error;
-    std::thread helper([&] {
-      try {
-        second = file_.read_at(at + half, out + half, n - half);
-      } catch (...) {
-        error = std::current_exception();
-      }
-    });
-    std::size_t first = 0;
-    try {
-      first = file_.read_at(at, out, half);
-    } catch (...) {
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (error) std::rethrow_exception(error);
-    return first < half ? first : half + second;
-  }
-
   const InputFile& file_;
   std::size_t chunk_;
   std::uint64_t pos_ = 0;

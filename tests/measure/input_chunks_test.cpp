@@ -72,9 +72,9 @@ TEST_F(InputChunks, PlainFileInTinyChunksComesBackWhole) {
   }
 }
 
-// Chunks of 8 MiB and more are read in two halves on two threads, and every chunk is hashed on a
-// thread of its own: the bytes and the content hash must be those of the file, in order.
-TEST_F(InputChunks, BigChunksReadInHalvesAndHashedAsideComeBackWhole) {
+// Every chunk is hashed on a thread of its own while the next is read: the bytes and the content
+// hash must be those of the file, in order.
+TEST_F(InputChunks, ChunksHashedAsideComeBackWholeWithTheFilesHash) {
   std::string text;
   for (int i = 0; text.size() < (21u << 20); ++i) text += std::to_string(i) + ",cơ quan " + std::to_string(i % 97) + "\n";
   text += "dòng cuối không có dòng mới";
