@@ -36,10 +36,12 @@ void run_rebuild(const GlobalOptions& global, const std::string& records) {
   ctx.why = "tính lại từ nhật ký bản ghi hồ sơ";
   ApplyResult r = engine->publish(*store, ctx, true);
   engine->save_snapshot();
-  std::cout << "Đã tính lại từ " << engine->log().segments().size() << " lần tiếp nhận: "
-            << text::format_number(static_cast<double>(engine->state().dossiers().size())) << " hồ sơ; "
-            << r.observations.inserted << " giá trị mới, " << r.observations.updated << " cập nhật, "
-            << r.observations.unchanged << " không đổi\n";
+  // Counts are written the Vietnamese way (25.927), as `dxmon ingest` writes them.
+  auto count = [](auto n) { return text::format_number(static_cast<double>(n)); };
+  std::cout << "Đã tính lại từ " << count(engine->log().segments().size()) << " lần tiếp nhận: "
+            << count(engine->state().dossiers().size()) << " hồ sơ; " << count(r.observations.inserted)
+            << " giá trị mới, " << count(r.observations.updated) << " cập nhật, " << count(r.observations.unchanged)
+            << " không đổi\n";
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <nlohmann/json.hpp>
 
 #include "support/cli_fixture.h"
@@ -156,6 +157,12 @@ TEST_P(RankCli, CompositeOfMeasuredSharesFromGeneratedRecords) {
   }
   // Quarter against the quarter before: Q4/2023 has no records, so nothing to compare.
   EXPECT_TRUE(j[0]["previous_rank"].is_null());
+  // Counts are written the Vietnamese way by ingest and by rebuild, which changes no value.
+  EXPECT_NE(in.out.find("20.000 bản ghi được nhận"), std::string::npos) << in.out;
+  auto rebuilt = dxmon({"rebuild", "--records", (dir() / "log").string()});
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_TRUE(std::regex_search(rebuilt.out, std::regex(R"(; 0 giá trị mới, 0 cập nhật, \d{1,3}(\.\d{3})+ không đổi)")))
+      << rebuilt.out;
 }
 
 TEST_P(RankCli, MistakesAreSaidWithWhatToDo) {
