@@ -71,6 +71,7 @@ static_assert(sizeof(DossierState) == 24);
 namespace flag {
 inline constexpr std::uint16_t kLevelMask = 0x3;        // ServiceLevel
 inline constexpr std::uint16_t kChannelShift = 2;       // Channel, 2 bits
+inline constexpr std::uint16_t kChannelMask = 0x3 << kChannelShift;
 inline constexpr std::uint16_t kCompleted = 1 << 4;
 inline constexpr std::uint16_t kOnTime = 1 << 5;
 inline constexpr std::uint16_t kFeeBearing = 1 << 6;
@@ -78,10 +79,11 @@ inline constexpr std::uint16_t kPaidOnline = 1 << 7;
 inline constexpr std::uint16_t kDossierDigitised = 1 << 8;
 inline constexpr std::uint16_t kResultDigitised = 1 << 9;
 inline constexpr std::uint16_t kRatingShift = 10;       // 0 = not rated, 1..5, 3 bits
+inline constexpr std::uint16_t kRatingMask = 0x7 << kRatingShift;
 }  // namespace flag
 
 inline ServiceLevel level_of(std::uint16_t f) { return static_cast<ServiceLevel>(f & flag::kLevelMask); }
-inline Channel channel_of(std::uint16_t f) { return static_cast<Channel>((f >> flag::kChannelShift) & 0x3); }
-inline int rating_of(std::uint16_t f) { return (f >> flag::kRatingShift) & 0x7; }
+inline Channel channel_of(std::uint16_t f) { return static_cast<Channel>((f & flag::kChannelMask) >> flag::kChannelShift); }
+inline int rating_of(std::uint16_t f) { return (f & flag::kRatingMask) >> flag::kRatingShift; }
 
 }  // namespace dxmon::measure

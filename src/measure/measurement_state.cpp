@@ -25,9 +25,9 @@ void MeasurementState::ensure_agency_capacity() {
 namespace {
 
 // The flag bits each part of a dossier's contribution depends on (see contribute()).
-constexpr std::uint16_t kLevelAndChannel = flag::kLevelMask | (0x3 << flag::kChannelShift);
+constexpr std::uint16_t kLevelAndChannel = flag::kLevelMask | flag::kChannelMask;
 constexpr std::uint16_t kIntakeFlags = kLevelAndChannel | flag::kFeeBearing | flag::kPaidOnline | flag::kDossierDigitised;
-constexpr std::uint16_t kCompletionFlags = flag::kCompleted | flag::kOnTime | flag::kResultDigitised | (0x7 << flag::kRatingShift);
+constexpr std::uint16_t kCompletionFlags = flag::kCompleted | flag::kOnTime | flag::kResultDigitised | flag::kRatingMask;
 
 bool same_intake(const DossierState& a, const DossierState& b) {
   return a.agency == b.agency && a.received_month == b.received_month && !((a.flags ^ b.flags) & kIntakeFlags);
