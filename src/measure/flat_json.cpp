@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #if defined(__SSE2__)
@@ -53,43 +54,73 @@ const char* next_quote(const char* p, const char* end) {
 #endif
 }
 
-// A JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-bool json_number(std::string_view t) {
-  std::size_t i = 0;
-  auto digits = [&] {
-    std::size_t start = i;
-    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-    return i > start;
-  };
-  if (i < t.size() && t[i] == '-') ++i;
-  if (i < t.size() && t[i] == '0') {
-    ++i;
-  } else if (!digits()) {
-    return false;
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// A number, true or false at `p` (its text in `out`) or null (empty): the byte after it, or nullptr.
+// What follows is checked by the caller. Reads on while it sees digits: the byte after a line (a
+// newline, a carriage return or the buffer's zero padding) stops it.
+const char* scalar(const char* p, std::string_view& out) {
+  const char* start = p;
+  switch (*p) {
+    case 't':
+      if (!same_text({p, 4}, "true")) return nullptr;
+      out = {p, 4};
+      return p + 4;
+    case 'f':
+      if (!same_text({p, 5}, "false")) return nullptr;
+      out = {p, 5};
+      return p + 5;
+    case 'n':
+      if (!same_text({p, 4}, "null")) return nullptr;
+      out = {};
+      return p + 4;
   }
-  if (i < t.size() && t[i] == '.') {
-    ++i;
-    if (!digits()) return false;
+  // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+  if (*p == '-') ++p;
+  if (*p == '0') {
+    ++p;
+  } else if (digit(*p)) {
+    while (digit(*++p)) {
+    }
+  } else {
+    return nullptr;
   }
-  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-    ++i;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-    if (!digits()) return false;
+  if (*p == '.') {
+    if (!digit(*++p)) return nullptr;
+    while (digit(*++p)) {
+    }
   }
-  return i == t.size();
+  if (*p == 'e' || *p == 'E') {
+    ++p;
+    if (*p == '+' || *p == '-') ++p;
+    if (!digit(*p)) return nullptr;
+    while (digit(*++p)) {
+    }
+  }
+  out = {start, static_cast<std::size_t>(p - start)};
+  return p;
 }
 
-// `"name":` for every field: what the keys of the usual line look like.
-const std::array<std::string, kFieldCount>& quoted_keys() {
+// `"name":` for every field, as a 32-byte pattern and the mask of its bytes: what the keys of the
+// usual line look like, compared 16 bytes at a time.
+struct QuotedKey {
+  alignas(16) char text[32] = {};
+  std::uint32_t mask = 0;  // bit i set: byte i belongs to the key
+  std::size_t size = 0;
+};
+
+const std::array<QuotedKey, kFieldCount>& quoted_keys() {
   static const auto keys = [] {
-    std::array<std::string, kFieldCount> k;
+    std::array<QuotedKey, kFieldCount> k;
     for (std::size_t i = 0; i < kFieldCount; ++i) {
-      // Formatted in a buffer: building it with std::string operators draws a false -Wrestrict
+      // Formatted with snprintf: building it with std::string operators draws a false -Wrestrict
       // from GCC 12 at -O3 (GCC bug 105329).
       char text[64];
       const int n = std::snprintf(text, sizeof text, "\"%.*s\":", static_cast<int>(kFieldNames[i].size()),
                                   kFieldNames[i].data());
-      k[i] = std::string(text, static_cast<std::size_t>(n));
+      std::memcpy(k[i].text, text, static_cast<std::size_t>(n));
+      k[i].mask = (1u << n) - 1;  // the longest, "dossier_digitised":, has 20 bytes
+      k[i].size = static_cast<std::size_t>(n);
     }
     return k;
   }();
@@ -109,12 +140,6 @@ class Scanner {
     ++p_;
     return true;
   }
-  // `text` literally at the current position.
-  bool take(std::string_view text) {
-    if (static_cast<std::size_t>(end_ - p_) < text.size() || !same_text({p_, text.size()}, text)) return false;
-    p_ += text.size();
-    return true;
-  }
   bool at_end() const { return p_ == end_; }
   char peek() const { return p_ < end_ ? *p_ : '\0'; }
 
@@ -130,14 +155,10 @@ class Scanner {
   // A value: a string's text, a number or true/false as written, null as empty.
   bool value(std::string_view& out) {
     if (peek() == '"') return string(out);
-    const char* start = p_;
-    while (p_ < end_ && *p_ != ',' && *p_ != '}' && *p_ != ' ') ++p_;
-    out = {start, static_cast<std::size_t>(p_ - start)};
-    if (same_text(out, "null")) {
-      out = {};
-      return true;
-    }
-    return same_text(out, "true") || same_text(out, "false") || json_number(out);
+    const char* after = scalar(p_, out);
+    if (!after) return false;
+    p_ = after;
+    return true;
   }
 
  private:
@@ -145,18 +166,61 @@ class Scanner {
   const char* end_;
 };
 
-// The usual line: the keys of the last line, in its order, with no spaces.
-bool scan_as_before(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
-                    const KeyOrder& order) {
-  const auto& keys = quoted_keys();
-  Scanner s(begin, end);
-  if (!s.take('{')) return false;
-  for (std::size_t k = 0; k < order.count; ++k) {
-    const auto f = static_cast<std::size_t>(order.fields[k]);
-    if ((k > 0 && !s.take(',')) || !s.take(keys[f]) || !s.value(fields[f])) return false;
+#if defined(__SSE2__)
+constexpr std::size_t kUsualLineMax = 1024;  // longer lines take the general path
+constexpr std::size_t kNotUsual = SIZE_MAX;
+using QuoteBits = std::uint64_t[kUsualLineMax / 64];
+
+// One pass over the line at `begin`: its length (up to its '\n', or to `end`) when every byte of it
+// is plain (see plain()) and it is shorter than kUsualLineMax, with the positions of its quotes as
+// bits; otherwise kNotUsual. Finding the line's end, checking its bytes and finding its strings were
+// three passes (memchr, plain(), a search per string).
+std::size_t plain_line(const char* begin, const char* end, QuoteBits& quotes) {
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x20);
+  for (std::size_t i = 0; i < kUsualLineMax; i += 16) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + i));
+    const auto q = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, quote))));
+    // Signed compare: bytes ≥ 0x80 are negative, so "less than 0x20" catches them too, and '\n'.
+    const auto odd = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b, backslash), _mm_cmplt_epi8(b, control))));
+    if ((i & 63) == 0)
+      quotes[i >> 6] = q;
+    else
+      quotes[i >> 6] |= q << (i & 63);
+    const auto left = static_cast<std::size_t>(end - begin);
+    if (odd) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(odd));
+      if (at >= left) return left;  // the padding after the last line
+      return begin[at] == '\n' ? at : kNotUsual;
+    }
+    if (i + 16 >= left) return left;  // the last line, without its newline
   }
-  return s.take('}') && s.at_end();
+  return kNotUsual;
 }
+
+// The first quote at or after `from` and before `len`, or kNotUsual.
+std::size_t next_quote_bit(const QuoteBits& quotes, std::size_t from, std::size_t len) {
+  if (from >= len) return kNotUsual;
+  std::size_t w = from >> 6;
+  std::uint64_t bits = quotes[w] & (~std::uint64_t{0} << (from & 63));
+  while (!bits) {
+    if ((++w << 6) >= len) return kNotUsual;
+    bits = quotes[w];
+  }
+  const std::size_t at = (w << 6) + static_cast<std::size_t>(__builtin_ctzll(bits));
+  return at < len ? at : kNotUsual;
+}
+
+// Whether `key` is written at `p` (reads 32 bytes).
+bool key_at(const char* p, const QuotedKey& key) {
+  const auto* a = reinterpret_cast<const __m128i*>(p);
+  const auto* k = reinterpret_cast<const __m128i*>(key.text);
+  const auto eq = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a), k[0]))) |
+                  static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a + 1), k[1]))) << 16;
+  return (eq & key.mask) == key.mask;
+}
+
+#endif
 
 // Any flat object of known keys, in any order, with spaces between tokens; records the key order.
 bool scan_any(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
@@ -192,11 +256,42 @@ bool scan_flat_object(const char* begin, const char* end, std::array<std::string
                       KeyOrder& order) {
   if (end > begin && end[-1] == '\r') --end;  // a CRLF line ending
   if (!plain(begin, end)) return false;
-  if (order.count > 0 && order.count <= kFieldCount && scan_as_before(begin, end, fields, order)) return true;
-  fields.fill({});
   if (scan_any(begin, end, fields, order)) return true;
   order.count = 0;
   return false;
+}
+
+const char* scan_usual_line(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                            const KeyOrder& order) {
+#if defined(__SSE2__)
+  if (order.count == 0 || order.count > kFieldCount) return nullptr;
+  QuoteBits quotes;
+  const std::size_t len = plain_line(begin, end, quotes);
+  if (len == kNotUsual) return nullptr;
+  const auto& keys = quoted_keys();
+  const char* p = begin;
+  if (*p++ != '{') return nullptr;
+  for (std::size_t k = 0; k < order.count; ++k) {
+    const auto f = static_cast<std::size_t>(order.fields[k]);
+    if (k > 0 && *p++ != ',') return nullptr;
+    if (!key_at(p, keys[f])) return nullptr;
+    p += keys[f].size;
+    if (*p == '"') {
+      const auto from = static_cast<std::size_t>(p + 1 - begin);
+      const std::size_t close = next_quote_bit(quotes, from, len);
+      if (close == kNotUsual) return nullptr;
+      fields[f] = {p + 1, close - from};
+      p = begin + close + 1;
+    } else if (!(p = scalar(p, fields[f]))) {
+      return nullptr;
+    }
+  }
+  if (*p != '}' || p + 1 != begin + len) return nullptr;
+  return begin + len;
+#else
+  (void)begin, (void)end, (void)fields, (void)order;
+  return nullptr;  // without SSE2 every line takes the general path
+#endif
 }
 
 }  // namespace dxmon::measure

@@ -12,17 +12,26 @@
 
 namespace dxmon::measure {
 
-// The order of the keys in the last line scanned: a dossier system writes every line the same way,
-// so the next line is first read as that sequence of `"key":value`, with no key lookups.
+// The order of the keys in the last line read: a dossier system writes every line the same way,
+// so the next line is first read as that sequence of `"key":value` (scan_usual_line).
 struct KeyOrder {
   std::array<Field, 2 * kFieldCount> fields{};
   std::size_t count = 0;
 };
 
+// The usual line, found and read in one pass: when the line at `begin` (up to its '\n', or `end`) has
+// exactly the keys of `order`, in that order, with no spaces and only plain bytes (no escape, no
+// control character, nothing ≥ 0x80), fills `fields` and returns the line's end (its '\n', or
+// `end`). Otherwise returns nullptr: the caller finds the line's end and calls scan_flat_object.
+// The caller resets `fields` first. Reads up to 32 bytes past the line (the caller's padding).
+const char* scan_usual_line(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                            const KeyOrder& order);
+
 // Fills `fields` from the object on [begin, end) (one line without its newline) and returns true,
-// or returns false when the line needs the full parser. The caller resets `fields` before each
-// call; a key given twice keeps its last value (as the full parser does). Reads up to 15 bytes past
-// `end`, which the caller's padding allows. `order` carries the key order from line to line.
+// or returns false when the line needs the full parser. Any key order and spaces between tokens are
+// read; the key order is recorded in `order` for scan_usual_line. The caller resets `fields` before
+// each call; a key given twice keeps its last value (as the full parser does). Reads up to 15 bytes
+// past `end`, which the caller's padding allows.
 bool scan_flat_object(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
                       KeyOrder& order);
 

@@ -19,8 +19,8 @@ class ChunkReader {
  public:
   virtual ~ChunkReader() = default;
   // The next chunk of whole lines (the file's last line may lack its newline); empty at the end.
-  // Valid until the third call after this one: while one chunk is applied and written to the
-  // records log, the next one is read and parsed.
+  // Valid until the third call after this one: while one chunk is written to the records log and
+  // the next is applied, the one after is parsed, and the reader reads ahead (read_chunks).
   virtual std::string_view next() = 0;
   // hash64 of the input as stored (compressed bytes for .gz), fed as it is read: the file's content
   // hash once next() has returned the empty chunk.
@@ -62,7 +62,8 @@ class InputFile {
 inline constexpr std::size_t kProbeBytes = 1u << 20;
 std::uint64_t probe_of(std::string_view head, std::uint64_t size);
 
-// Chunks of about `chunk_size` bytes from a plain or a gzip file, or from memory.
+// Chunks of about `chunk_size` bytes from a plain or a gzip file, or from memory. The next chunk is
+// read (and the content hash taken) on a thread of its own while the caller works on this one.
 std::unique_ptr<ChunkReader> read_chunks(const InputFile& file, std::size_t chunk_size);
 std::unique_ptr<ChunkReader> read_chunks(std::string_view content, std::size_t chunk_size);
 

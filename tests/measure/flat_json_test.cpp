@@ -94,6 +94,89 @@ TEST(FlatJson, EverythingElseIsLeftToTheFullParser) {
   EXPECT_EQ(numbers[Field::Fee], "-1.5e+3");
 }
 
+// The usual line after the first: read in one pass by scan_usual_line along the remembered key order.
+struct Usual {
+  std::string buffer;
+  Fields fields{};
+  const char* end = nullptr;  // what scan_usual_line returned
+  std::size_t line_end = 0;   // where it is in `buffer`
+  // `text` may hold several lines; the one at `at` is read.
+  Usual(const std::string& text, const KeyOrder& order, std::size_t at = 0) : buffer(text + std::string(64, '\0')) {
+    end = scan_usual_line(buffer.data() + at, buffer.data() + text.size(), fields, order);
+    if (end) line_end = static_cast<std::size_t>(end - buffer.data());
+  }
+  std::string_view operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
+};
+
+TEST(FlatJson, TheUsualLineIsFoundAndReadInOnePass) {
+  KeyOrder order;
+  ASSERT_TRUE(Scan(kUsual, order).ok);
+  std::string second = kUsual;
+  second.replace(second.find("H24.1"), 5, "H24.20");
+  second.replace(second.find("null"), 4, "4");
+  second.replace(second.find("50000"), 5, "-0.5E-2");
+  const std::string two = kUsual + "\n" + second + "\n";
+  Usual a(two, order);
+  ASSERT_TRUE(a.end);
+  EXPECT_EQ(a.line_end, kUsual.size());  // at its newline
+  EXPECT_EQ(a[Field::DossierId], "H24.1");
+  EXPECT_EQ(a[Field::UpdatedAt], "2024-03-16T18:50:36");
+  EXPECT_EQ(a[Field::PaidOnline], "true");
+  EXPECT_TRUE(a[Field::Satisfaction].empty());
+  Usual b(two, order, kUsual.size() + 1);
+  ASSERT_TRUE(b.end);
+  EXPECT_EQ(b.line_end, two.size() - 1);
+  EXPECT_EQ(b[Field::DossierId], "H24.20");
+  EXPECT_EQ(b[Field::Satisfaction], "4");
+  EXPECT_EQ(b[Field::Fee], "-0.5E-2");
+  // The file's last line without a newline ends where the content ends.
+  Usual last(kUsual, order);
+  ASSERT_TRUE(last.end);
+  EXPECT_EQ(last.line_end, kUsual.size());
+}
+
+TEST(FlatJson, AnythingButTheUsualLineIsLeftToTheGeneralPath) {
+  KeyOrder order;
+  ASSERT_TRUE(Scan(kUsual, order).ok);
+  auto changed = [](std::string from, std::string to) {
+    std::string line = kUsual;
+    line.replace(line.find(from), from.size(), to);
+    return line;
+  };
+  const std::string declined[] = {
+      changed("H24.1", "H24\\\"1"),                         // an escape
+      changed("H24.1", "Hồ sơ"),                              // non-ASCII
+      changed("H24.1", "H\t1"),                              // a control character
+      changed("\"agency\":", "\"agency\" :"),                // a space
+      changed("\"agency\":\"tinh-01\",", ""),                 // a key missing
+      changed("\"agency\"", "\"agencY\""),                    // another key
+      changed("\"dossier_id\":\"H24.1\",\"agency\":\"tinh-01\"",  // another order
+              "\"agency\":\"tinh-01\",\"dossier_id\":\"H24.1\""),
+      changed("50000", "012"),                                // not a JSON number
+      changed("50000", "1."),
+      changed("50000", "1e"),
+      changed("50000", "\"50000"),                            // a string left open
+      changed("true", "True"),
+      changed("null", "nul"),
+      changed("null", "{}"),
+      kUsual + " ",                                           // something after the object
+      kUsual + "\r",                                          // CRLF: the general path trims it
+      kUsual.substr(0, kUsual.size() - 1),                    // unclosed
+      "{}",
+      changed("H24.1", std::string(1100, 'x')),               // longer than the usual line may be
+  };
+  for (const auto& line : declined) {
+    Usual u(line + "\n" + kUsual, order);
+    EXPECT_FALSE(u.end) << line;
+  }
+  // Each of them still reads the same through scan_flat_object as before, or goes to simdjson.
+  KeyOrder fresh;
+  EXPECT_TRUE(Scan(changed("\"agency\":", "\"agency\" :"), fresh).ok);
+  EXPECT_TRUE(Scan(kUsual + "\r", fresh).ok);
+  EXPECT_TRUE(Scan(changed("H24.1", std::string(1100, 'x')), fresh).ok);
+  EXPECT_FALSE(Scan(changed("50000", "012"), fresh).ok);
+}
+
 TEST(FlatJson, EveryFieldNameIsFoundAndNothingElse) {
   for (std::size_t i = 0; i < kFieldCount; ++i) {
     auto f = parse_field_name(kFieldNames[i]);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "measure/hash.h"
 #include "measure/input_chunks.h"
@@ -72,8 +73,8 @@ TEST_F(InputChunks, PlainFileInTinyChunksComesBackWhole) {
   }
 }
 
-// Every chunk is hashed on a thread of its own while the next is read: the bytes and the content
-// hash must be those of the file, in order.
+// Every chunk is read and hashed ahead, on a thread of its own, while the caller works on the one
+// before: the bytes and the content hash must be those of the file, in order.
 TEST_F(InputChunks, ChunksHashedAsideComeBackWholeWithTheFilesHash) {
   std::string text;
   for (int i = 0; text.size() < (21u << 20); ++i) text += std::to_string(i) + ",cơ quan " + std::to_string(i % 97) + "\n";
@@ -87,6 +88,41 @@ TEST_F(InputChunks, ChunksHashedAsideComeBackWholeWithTheFilesHash) {
     EXPECT_TRUE(read_all(*m) == text) << chunk;
     EXPECT_EQ(m->content_hash(), hash64(text)) << chunk;
   }
+}
+
+// A plain file's chunk is read and hashed in pieces of 256 KiB; the last piece is hashed only up to
+// the chunk's last newline. Lines longer than a piece put that newline in an earlier piece, and a
+// line longer than the chunk makes the chunk grow: the hash must still be the file's.
+TEST_F(InputChunks, LinesLongerThanAHashPieceOrAChunkKeepTheFilesHash) {
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += std::string(300u << 10 | static_cast<unsigned>(i) * 4099u, 'a' + i) + "\n";
+  text += std::string(3u << 20, 'z') + "\nđuôi";
+  InputFile f(write("long-lines.ndjson", text));
+  for (std::size_t chunk : {std::size_t{700} << 10, std::size_t{1} << 20, std::size_t{2} << 20 | 777}) {
+    auto r = read_chunks(f, chunk);
+    EXPECT_TRUE(read_all(*r) == text) << chunk;
+    EXPECT_EQ(r->content_hash(), hash64(text)) << chunk;
+  }
+}
+
+// The contract of ChunkReader::next(): a chunk stays as it was through the two calls after the one
+// that returned it, although the reader already reads further ahead.
+TEST_F(InputChunks, AChunkStaysValidThroughTheTwoNextCalls) {
+  std::string text;
+  for (int i = 0; text.size() < (2u << 20); ++i) text += "dòng " + std::to_string(i) + "\n";
+  InputFile f(write("valid.csv", text));
+  auto r = read_chunks(f, 64u << 10);
+  std::vector<std::string_view> chunks;
+  std::vector<std::string> copies;
+  for (std::string_view c = r->next(); !c.empty(); c = r->next()) {
+    chunks.push_back(c);
+    copies.emplace_back(c);
+    if (chunks.size() >= 3) {
+      const std::size_t k = chunks.size() - 3;  // returned two calls before this one
+      ASSERT_TRUE(chunks[k] == copies[k]) << k;
+    }
+  }
+  EXPECT_GT(chunks.size(), 10u);
 }
 
 TEST_F(InputChunks, GzipWithTwoMembersAndATruncatedOne) {
