@@ -86,9 +86,9 @@ void run_generate(const GlobalOptions& global, const GenerateCliOptions& opt) {
     if (dynamic_cast<const CommandFailure*>(&e)) throw;
     throw CommandFailure(kExitDataError, e.what());
   }
-  std::cerr << "Đã sinh " << text::format_number(static_cast<double>(r.records)) << " bản ghi cho "
-            << text::format_number(static_cast<double>(r.dossiers)) << " hồ sơ";
-  if (r.bad) std::cerr << " (" << text::format_number(static_cast<double>(r.bad)) << " bản ghi lỗi cố ý)";
+  std::cerr << "Đã sinh " << text::format_count(r.records) << " bản ghi cho "
+            << text::format_count(r.dossiers) << " hồ sơ";
+  if (r.bad) std::cerr << " (" << text::format_count(r.bad) << " bản ghi lỗi cố ý)";
   std::cerr << "\n";
 }
 

@@ -52,8 +52,6 @@ class ProgressBar {
   int last_ = -1;
 };
 
-std::string count(std::uint64_t n) { return text::format_number(static_cast<double>(n)); }
-
 void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
   using clock = std::chrono::steady_clock;
   auto t0 = clock::now();
@@ -95,11 +93,13 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
       std::cout << file << ": đã tiếp nhận trước đây (cùng nội dung), không thay đổi gì\n";
       continue;
     }
-    std::cout << file << ": " << count(s.records) << " bản ghi được nhận";
-    if (s.rejects) std::cout << ", " << count(s.rejects) << " bị từ chối (xem " << s.rejects_path << ")";
-    std::cout << "; " << count(s.tally.new_dossiers) << " hồ sơ mới, " << count(s.tally.replaced)
-              << " hồ sơ cập nhật trạng thái";
-    if (s.tally.stale) std::cout << ", " << count(s.tally.stale) << " bản ghi cũ hơn trạng thái đã có (bỏ qua)";
+    std::cout << file << ": " << text::format_count(s.records) << " bản ghi được nhận";
+    if (s.rejects)
+      std::cout << ", " << text::format_count(s.rejects) << " bị từ chối (xem " << s.rejects_path << ")";
+    std::cout << "; " << text::format_count(s.tally.new_dossiers) << " hồ sơ mới, "
+              << text::format_count(s.tally.replaced) << " hồ sơ cập nhật trạng thái";
+    if (s.tally.stale)
+      std::cout << ", " << text::format_count(s.tally.stale) << " bản ghi cũ hơn trạng thái đã có (bỏ qua)";
     std::cout << "\n";
   }
   auto t_ingest = clock::now();
@@ -109,10 +109,10 @@ void run_ingest(const GlobalOptions& global, const IngestCliOptions& opt) {
   std::vector<Observation> written;
   ApplyResult r = engine->publish(*store, ctx, false, &written);
   auto t_publish = clock::now();
-  std::cout << "Chỉ tiêu đo tự động: " << count(static_cast<std::uint64_t>(r.observations.inserted)) << " giá trị mới, "
-            << count(static_cast<std::uint64_t>(r.observations.updated)) << " cập nhật, "
-            << count(static_cast<std::uint64_t>(r.observations.unchanged)) << " không đổi; "
-            << count(engine->state().dossiers().size()) << " hồ sơ trong kho\n";
+  std::cout << "Chỉ tiêu đo tự động: " << text::format_count(r.observations.inserted) << " giá trị mới, "
+            << text::format_count(r.observations.updated) << " cập nhật, "
+            << text::format_count(r.observations.unchanged) << " không đổi; "
+            << text::format_count(engine->state().dossiers().size()) << " hồ sơ trong kho\n";
   // The checks of single values on what was just written (docs/checks.md, "When the checks run").
   report_measured_checks(measure::service_indicators(), std::move(written), std::cout);
   auto t_checks = clock::now();

@@ -36,12 +36,11 @@ void run_rebuild(const GlobalOptions& global, const std::string& records) {
   ctx.why = "tính lại từ nhật ký bản ghi hồ sơ";
   ApplyResult r = engine->publish(*store, ctx, true);
   engine->save_snapshot();
-  // Counts are written the Vietnamese way (25.927), as `dxmon ingest` writes them.
-  auto count = [](auto n) { return text::format_number(static_cast<double>(n)); };
-  std::cout << "Đã tính lại từ " << count(engine->log().segments().size()) << " lần tiếp nhận: "
-            << count(engine->state().dossiers().size()) << " hồ sơ; " << count(r.observations.inserted)
-            << " giá trị mới, " << count(r.observations.updated) << " cập nhật, " << count(r.observations.unchanged)
-            << " không đổi\n";
+  std::cout << "Đã tính lại từ " << text::format_count(engine->log().segments().size()) << " lần tiếp nhận: "
+            << text::format_count(engine->state().dossiers().size()) << " hồ sơ; "
+            << text::format_count(r.observations.inserted) << " giá trị mới, "
+            << text::format_count(r.observations.updated) << " cập nhật, "
+            << text::format_count(r.observations.unchanged) << " không đổi\n";
 }
 
 }  // namespace

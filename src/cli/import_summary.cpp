@@ -23,7 +23,7 @@ int print_import_report(const io::ImportReport& report, bool dry_run, std::ostre
     out << ": " << text::format_number(t.rows) << " dòng " << t.kind << "\n";
   }
   if (!report.ok()) {
-    err << "Tệp bị từ chối: " << text::format_number(static_cast<double>(report.problems.size()))
+    err << "Tệp bị từ chối: " << text::format_count(report.problems.size())
         << " lỗi. Không có dữ liệu nào được ghi.\n";
     for (const auto& p : report.problems) err << "  " << p.to_string() << "\n";
     return kExitDataError;

@@ -494,6 +494,8 @@ std::string format_number(double v, int decimals) {
 
 std::string format_percent(double v, int decimals) { return format_number(v, decimals) + "%"; }
 
+std::string format_count(long long n) { return format_number(static_cast<double>(n)); }
+
 std::string format_count2(long n) {
   if (n >= 0 && n < 10) return "0" + std::to_string(n);
   return std::to_string(n);

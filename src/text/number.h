@@ -50,6 +50,8 @@ std::optional<ParsedNumber> try_parse_number(std::string_view text);
 // decimals < 0: as many as needed, up to 6, without trailing zeros.
 std::string format_number(double v, int decimals = -1);
 std::string format_percent(double v, int decimals = -1);  // "58,41%"
+// A count written the Vietnamese way, as the commands print them: 25927 → "25.927".
+std::string format_count(long long n);
 // Two-digit small counts as the reports print them: 7 → "07", 35 → "35".
 std::string format_count2(long n);
 // A figure with a scale word, as the reports print large quantities: 2.75e12 → "2,75 nghìn tỷ",

@@ -264,6 +264,13 @@ TEST(FormatScaled, LargeFiguresTakeTheReportsScaleWords) {
   EXPECT_EQ(parse_number(format_scaled(12800, Approximation::Over)).approx, Approximation::Over);
 }
 
+TEST(FormatCount, ThousandsDotsAndNoDecimals) {
+  EXPECT_EQ(format_count(25927), "25.927");
+  EXPECT_EQ(format_count(10000000), "10.000.000");
+  EXPECT_EQ(format_count(0), "0");
+  EXPECT_EQ(format_count(999), "999");
+}
+
 TEST(FormatCount2, TwoDigits) {
   EXPECT_EQ(format_count2(7), "07");
   EXPECT_EQ(format_count2(0), "00");
