@@ -15,19 +15,23 @@
 namespace dxmon::measure {
 namespace {
 
+#if defined(__SSE2__)
+// The bytes of `b` that are not plain (see plain()), as 0xFF. A signed compare: bytes ≥ 0x80 are
+// negative, so "less than 0x20" catches them with the control characters (a newline among them).
+__m128i odd_bytes(__m128i b) {
+  return _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\\')), _mm_cmplt_epi8(b, _mm_set1_epi8(0x20)));
+}
+#endif
+
 // Whether the line holds only bytes the fast path reads as they are: no backslash (escapes), no
 // control character (a tab is legal between tokens but not in a string: the full parser decides)
 // and nothing ≥ 0x80 (UTF-8 is validated by the full parser).
 bool plain(const char* begin, const char* end) {
 #if defined(__SSE2__)
-  const __m128i backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x20);
   __m128i odd = _mm_setzero_si128();
   const char* block = begin;
-  for (; block + 16 <= end; block += 16) {
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
-    // Signed compare: bytes ≥ 0x80 are negative, so "less than 0x20" catches them too.
-    odd = _mm_or_si128(odd, _mm_or_si128(_mm_cmpeq_epi8(b, backslash), _mm_cmplt_epi8(b, control)));
-  }
+  for (; block + 16 <= end; block += 16)
+    odd = _mm_or_si128(odd, odd_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block))));
   if (_mm_movemask_epi8(odd)) return false;
   begin = block;
 #endif
@@ -176,18 +180,16 @@ using QuoteBits = std::uint64_t[kUsualLineMax / 64];
 // bits; otherwise kNotUsual. Finding the line's end, checking its bytes and finding its strings were
 // three passes (memchr, plain(), a search per string).
 std::size_t plain_line(const char* begin, const char* end, QuoteBits& quotes) {
-  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const auto left = static_cast<std::size_t>(end - begin);
   for (std::size_t i = 0; i < kUsualLineMax; i += 16) {
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + i));
     const auto q = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, quote))));
-    // Signed compare: bytes ≥ 0x80 are negative, so "less than 0x20" catches them too, and '\n'.
-    const auto odd = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b, backslash), _mm_cmplt_epi8(b, control))));
+    const auto odd = static_cast<unsigned>(_mm_movemask_epi8(odd_bytes(b)));
     if ((i & 63) == 0)
       quotes[i >> 6] = q;
     else
       quotes[i >> 6] |= q << (i & 63);
-    const auto left = static_cast<std::size_t>(end - begin);
     if (odd) {
       const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(odd));
       if (at >= left) return left;  // the padding after the last line

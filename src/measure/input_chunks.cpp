@@ -57,14 +57,12 @@ class BufferRing {
 // The content hash is taken on the same thread as the chunk is read.
 class ReadAhead : public ChunkReader {
  public:
-  explicit ReadAhead(std::unique_ptr<ChunkReader> inner) : inner_(std::move(inner)) {}
+  // The first chunk is read at once, beside the caller's setup.
+  explicit ReadAhead(std::unique_ptr<ChunkReader> inner) : inner_(std::move(inner)) {
+    task_.start([this] { fetch(); });
+  }
   std::string_view next() override {
-    if (started_) {
-      task_.finish();
-    } else {
-      fetch();
-      started_ = true;
-    }
+    task_.finish();
     const std::string_view chunk = ahead_;
     consumed_ = ahead_consumed_;
     if (!chunk.empty()) task_.start([this] { fetch(); });
@@ -81,7 +79,6 @@ class ReadAhead : public ChunkReader {
   }
 
   std::unique_ptr<ChunkReader> inner_;
-  bool started_ = false;
   std::string_view ahead_;
   std::uint64_t ahead_consumed_ = 0;
   std::uint64_t consumed_ = 0;
