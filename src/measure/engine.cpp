@@ -80,6 +80,13 @@ struct ParsedChunk {
 // The next chunk of an input and how far into it the reader then is; an empty chunk at the end.
 using NextChunk = std::function<std::pair<std::string_view, std::uint64_t>()>;
 
+// The chunk whose buffer the reader refills is kChunkRing − 1 calls of `next` old. When apply_chunks
+// calls `next` for chunk k+1 (the reader then starts reading k+2 into the buffer of k+2−kChunkRing),
+// chunk k is about to be applied and the records log has been handed chunks up to k−1, of which the
+// last kWritesInFlight may still be writing: the oldest of them, k−kWritesInFlight, must be newer than
+// the buffer being refilled.
+static_assert(kChunkRing >= RecordsLog::Writer::kWritesInFlight + 3);
+
 // Applies the records of a stream of chunks to `state` in order. Chunk k+1 is read (`next`) and
 // parsed on two threads while chunk k is applied on this one, so reading, parsing and the dedup
 // table's random accesses overlap; `after_apply` runs after each chunk's apply. A chunk must stay
@@ -301,9 +308,6 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
   try {
     RecordsLog::Writer writer(log_, meta);
     summary.segment = writer.segment();
-    // Beside the pipeline of apply_chunks, each chunk's block is written to the log by one more
-    // thread (mostly waiting for the disk) while the next chunk is applied.
-    BackgroundTask log_write;
     auto next = [&]() -> std::pair<std::string_view, std::uint64_t> {
       std::string_view c = reader.next();
       return {c, reader.consumed()};
@@ -331,8 +335,9 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
       // A last line without a newline followed by more data would glue two records: never the
       // case, since only the file's final line can lack one.
       if (pos < cur.chunk.size()) pieces.emplace_back(cur.chunk.data() + pos, cur.chunk.size() - pos);
+      // Written beside the pipeline of apply_chunks, straight from the chunk: see kChunkRing.
       auto t = clock::now();
-      log_write.start([&writer, pieces = std::move(pieces)] { writer.append_pieces(pieces); });
+      writer.append_pieces(std::move(pieces));
       summary.times.log_wait_ms += ms_since(t);
       line_base += cur.first.lines + cur.second.lines;
       if (options.progress) options.progress(cur.consumed, reader.total());
@@ -340,9 +345,6 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
     apply_chunks(state_, format, layout ? &*layout : nullptr, {chunk, reader.consumed()}, next, after_apply,
                  summary.tally, summary.times);
     auto t = clock::now();
-    log_write.finish();
-    summary.times.log_wait_ms += ms_since(t);
-    t = clock::now();
     meta.content_hash = reader.content_hash();
     meta.records = summary.records;
     meta.rejects = summary.rejects;

@@ -36,18 +36,16 @@ class ChunkBuffer {
   PageArray<char> mem_;
 };
 
-// Chunk buffers used in turn. Four: the chunk being applied, the one being parsed and the one before
-// them (its records log block may still be copied) stay valid while ReadAhead reads the next.
+// Chunk buffers used in turn (kChunkRing: what stays valid while ReadAhead reads the next).
 class BufferRing {
  public:
   ChunkBuffer& take() {
-    current_ = (current_ + 1) % kBuffers;
+    current_ = (current_ + 1) % kChunkRing;
     return bufs_[current_];
   }
 
  private:
-  static constexpr int kBuffers = 4;
-  ChunkBuffer bufs_[kBuffers];
+  ChunkBuffer bufs_[kChunkRing];
   int current_ = 0;
 };
 

@@ -15,12 +15,17 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// How many chunks a reader keeps in memory: a chunk stays valid until the (kChunkRing − 1)-th call
+// of next() after the one that returned it, because the reader reads ahead into the buffer of the
+// chunk kChunkRing before the one it reads (read_chunks). Six: while the records log writes up to
+// three chunks, the next is applied, the one after parsed and the one after that read (engine.cpp).
+inline constexpr int kChunkRing = 6;
+
 class ChunkReader {
  public:
   virtual ~ChunkReader() = default;
   // The next chunk of whole lines (the file's last line may lack its newline); empty at the end.
-  // Valid until the third call after this one: while one chunk is written to the records log and
-  // the next is applied, the one after is parsed, and the reader reads ahead (read_chunks).
+  // Valid until the (kChunkRing − 1)-th call after this one (see kChunkRing).
   virtual std::string_view next() = 0;
   // hash64 of the input as stored (compressed bytes for .gz), fed as it is read: the file's content
   // hash once next() has returned the empty chunk.

@@ -16,7 +16,9 @@ namespace dxmon::measure {
 namespace {
 
 constexpr std::uint32_t kMagic = 0x32525844;  // "DXR2"
-enum BlockKind : std::uint32_t { kBegin = 1, kData = 2, kCommit = 3 };
+// kData: a DATA block whose payload follows its header directly (segments written before the paged
+// form); kPagedData: the payload starts on the page after the header (payload_offset).
+enum BlockKind : std::uint32_t { kBegin = 1, kData = 2, kCommit = 3, kPagedData = 4 };
 // Every block is followed by zeros up to the next multiple of kAlign, so that blocks start and end
 // on a page: the writer can then use O_DIRECT (no copy into the page cache, which cost a third of a
 // big ingest's time).
@@ -34,6 +36,9 @@ struct BlockHeader {
   std::uint32_t header_checksum;  // over the 20 bytes before it
 };
 static_assert(sizeof(BlockHeader) == 24);
+
+// Where a block's payload starts, counted from its header.
+std::size_t payload_offset(std::uint32_t kind) { return kind == kPagedData ? kAlign : sizeof(BlockHeader); }
 
 // Checksums are the low 32 bits of xxHash64 (hash.h): several times faster than zlib's CRC-32 on
 // gigabytes of records, and as good at catching damage.
@@ -93,10 +98,11 @@ bool walk(const char* data, std::size_t size, F&& on_block) {
     BlockHeader h;
     std::memcpy(&h, data + pos, sizeof h);
     if (h.magic != kMagic || checksum(&h, 20) != h.header_checksum) return false;
-    pos += sizeof h;
+    if (payload_offset(h.kind) > size - pos) return false;
+    pos += payload_offset(h.kind);
     if (h.length > size - pos) return false;
     if (checksum(data + pos, h.length) != h.payload_checksum) return false;
-    on_block(h.kind, data + pos, static_cast<std::size_t>(h.length));
+    on_block(h.kind == kPagedData ? kData : h.kind, data + pos, static_cast<std::size_t>(h.length));
     pos = std::min(align_up(pos + h.length), size);
   }
   return true;
@@ -156,7 +162,8 @@ bool RecordsLog::committed(std::uint32_t n) const {
   while (pos < size && !committed) {
     BlockHeader h;
     if (!read_exactly(fd, pos, &h, sizeof h) || h.magic != kMagic || checksum(&h, 20) != h.header_checksum) break;
-    pos += sizeof h;
+    if (payload_offset(h.kind) > size - pos) break;
+    pos += payload_offset(h.kind);
     if (h.length > size - pos) break;
     if (h.kind == kBegin) begun = true;
     if (h.kind == kCommit) {
@@ -238,10 +245,11 @@ RecordsLog::Writer::Writer(RecordsLog& log, const BatchMeta& meta) : log_(log) {
   if (fd_ < 0) throw LogError("không tạo được " + path + ": " + std::strerror(errno));
   std::string m = encode_meta(meta);
   write_block(kBegin, {{m.data(), m.size()}});
+  finish_writes();  // `m` goes now
 }
 
 RecordsLog::Writer::~Writer() {
-  for (auto& io : io_) io.wait();
+  for (auto& slot : slots_) slot.io.wait();
   if (background_sync_.joinable()) background_sync_.join();
   if (fd_ >= 0) ::close(fd_);
   if (!committed_) {
@@ -250,59 +258,31 @@ RecordsLog::Writer::~Writer() {
   }
 }
 
-void RecordsLog::Writer::write_block(std::uint32_t kind,
-                                     const std::vector<std::pair<const char*, std::size_t>>& pieces) {
-  BlockHeader h{kMagic, kind, 0, 0, 0};
-  for (const auto& piece : pieces) h.length += piece.second;
-  const std::size_t padded = align_up(sizeof h + h.length);
-  // Staging buffers in turn: this block is assembled in one while the blocks of the others are
-  // written out. The disk's speed varies (bench/RESULTS.md): with several writes in flight a slow
-  // moment is absorbed instead of holding up the next block. Their order on disk does not matter:
-  // COMMIT is written only once all of them are, and synced.
-  const int buffer = next_staging_;
-  next_staging_ = (next_staging_ + 1) % kStagingBuffers;
-  PageArray<char>& staging = staging_[buffer];
-  io_[buffer].finish();  // this buffer's last block is written
-  if (staging.size() < padded) staging = PageArray<char>(padded + padded / 8);  // chunks vary a little in size
-  // The block is assembled in page-aligned memory (O_DIRECT reads it from there), the payload's
-  // checksum taken slice by slice as it is copied: one pass over tens of megabytes, not two.
-  constexpr std::size_t kSlice = 64u << 10;
-  StreamHash hash;
-  char* out = staging.data() + sizeof h;
-  for (const auto& [p, n] : pieces) {
-    for (std::size_t done = 0; done < n;) {
-      const std::size_t m = std::min(kSlice, n - done);
-      std::memcpy(out, p + done, m);
-      hash.update(out, m);
-      out += m;
-      done += m;
-    }
-  }
-  std::memset(out, 0, static_cast<std::size_t>(staging.data() + padded - out));
-  h.payload_checksum = static_cast<std::uint32_t>(hash.digest());
-  h.header_checksum = checksum(&h, 20);
-  std::memcpy(staging.data(), &h, sizeof h);
+void RecordsLog::Writer::finish_writes() {
+  for (auto& slot : slots_) slot.io.finish();
+}
+
+void RecordsLog::Writer::write_block(std::uint32_t kind, Pieces pieces) {
+  std::size_t length = 0;
+  for (const auto& piece : pieces) length += piece.second;
+  // Slots in turn: this block's write starts once the write kWritesInFlight blocks ago is done. Their
+  // order on disk does not matter: COMMIT is written only once all of them are, and synced.
+  Slot& slot = slots_[next_slot_];
+  next_slot_ = (next_slot_ + 1) % kWritesInFlight;
+  slot.io.finish();
   const std::uint64_t at = written_;
-  written_ += padded;
-  io_[buffer].start([this, data = staging.data(), padded, at] {
-    const char* p = data;
-    std::size_t left = padded;
-    std::uint64_t to = at;
-    while (left > 0) {
-      ssize_t w = ::pwrite(fd_, p, left, static_cast<off_t>(to));
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        throw LogError("không ghi được nhật ký hồ sơ " + log_.segment_path(number_).string() + ": " +
-                       std::strerror(errno));
-      }
-      p += w;
-      to += static_cast<std::uint64_t>(w);
-      left -= static_cast<std::size_t>(w);
-    }
+  written_ += align_up(payload_offset(kind) + length);
+  const bool in_place = kind == kPagedData && pieces.size() == 1 &&
+                        reinterpret_cast<std::uintptr_t>(pieces[0].first) % kAlign == 0;
+  slot.io.start([this, &slot, kind, pieces = std::move(pieces), length, at, in_place] {
+    if (in_place)
+      write_in_place(slot, {pieces[0].first, length}, at);
+    else
+      write_copied(slot, kind, pieces, length, at);
   });
   // Sync as the segment grows, on a thread of its own (the writes go on meanwhile), so that the sync
   // before COMMIT, which the ingest waits for, has little left to do.
-  if (kind == kData && written_ - synced_ >= kSyncEvery && !syncing_.load()) {
+  if (kind == kPagedData && written_ - synced_ >= kSyncEvery && !syncing_.load()) {
     if (background_sync_.joinable()) background_sync_.join();
     synced_ = written_;
     syncing_ = true;
@@ -313,24 +293,97 @@ void RecordsLog::Writer::write_block(std::uint32_t kind,
   }
 }
 
+// The block assembled in the slot's page-aligned staging memory (O_DIRECT reads it from there), the
+// payload's checksum taken slice by slice as it is copied: one pass over tens of megabytes, not two.
+void RecordsLog::Writer::write_copied(Slot& slot, std::uint32_t kind, const Pieces& pieces, std::size_t length,
+                                      std::uint64_t at) {
+  BlockHeader h{kMagic, kind, length, 0, 0};
+  const std::size_t padded = align_up(payload_offset(kind) + h.length);
+  if (slot.staging.size() < padded) slot.staging = PageArray<char>(padded + padded / 8);  // chunks vary a little
+  char* block = slot.staging.data();
+  std::memset(block, 0, payload_offset(kind));
+  constexpr std::size_t kSlice = 64u << 10;
+  StreamHash hash;
+  char* out = block + payload_offset(kind);
+  for (const auto& [p, n] : pieces) {
+    for (std::size_t done = 0; done < n;) {
+      const std::size_t m = std::min(kSlice, n - done);
+      std::memcpy(out, p + done, m);
+      hash.update(out, m);
+      out += m;
+      done += m;
+    }
+  }
+  std::memset(out, 0, static_cast<std::size_t>(block + padded - out));
+  h.payload_checksum = static_cast<std::uint32_t>(hash.digest());
+  h.header_checksum = checksum(&h, 20);
+  std::memcpy(block, &h, sizeof h);
+  const iovec iov{block, padded};
+  write_at(&iov, 1, at);
+}
+
+// A DATA block whose payload lies page-aligned in the caller's memory: the header page, the payload's
+// whole pages from where they are, and its last partial page copied out with the zeros after it.
+// Copying 3,7 GB of NDJSON into staging blocks cost a pass over it and 144 MB of fresh memory.
+void RecordsLog::Writer::write_in_place(Slot& slot, std::string_view payload, std::uint64_t at) {
+  BlockHeader h{kMagic, kPagedData, payload.size(), 0, 0};
+  h.payload_checksum = checksum(payload.data(), payload.size());
+  h.header_checksum = checksum(&h, 20);
+  if (slot.pages.size() == 0) slot.pages = PageArray<char>(2 * kAlign);
+  char* header_page = slot.pages.data();
+  char* tail_page = header_page + kAlign;
+  std::memset(header_page, 0, kAlign);
+  std::memcpy(header_page, &h, sizeof h);
+  const std::size_t whole = payload.size() / kAlign * kAlign;
+  const std::size_t tail = payload.size() - whole;
+  std::memcpy(tail_page, payload.data() + whole, tail);
+  std::memset(tail_page + tail, 0, kAlign - tail);
+  iovec iov[3];
+  int count = 0;
+  iov[count++] = {header_page, kAlign};
+  if (whole) iov[count++] = {const_cast<char*>(payload.data()), whole};
+  if (tail) iov[count++] = {tail_page, kAlign};
+  write_at(iov, count, at);
+}
+
+void RecordsLog::Writer::write_at(const iovec* iov, int count, std::uint64_t at) {
+  std::vector<iovec> left(iov, iov + count);
+  std::size_t first = 0;
+  while (first < left.size()) {
+    const ssize_t w = ::pwritev(fd_, left.data() + first, static_cast<int>(left.size() - first), static_cast<off_t>(at));
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0)
+      throw LogError("không ghi được nhật ký hồ sơ " + log_.segment_path(number_).string() + ": " +
+                     (w < 0 ? std::strerror(errno) : "đĩa không nhận thêm dữ liệu"));
+    at += static_cast<std::uint64_t>(w);
+    for (auto done = static_cast<std::size_t>(w); done > 0;) {  // step over what was written
+      const std::size_t n = std::min(done, left[first].iov_len);
+      left[first].iov_base = static_cast<char*>(left[first].iov_base) + n;
+      left[first].iov_len -= n;
+      done -= n;
+      if (left[first].iov_len == 0) ++first;
+    }
+  }
+}
+
 void RecordsLog::Writer::sync() {
   if (::fdatasync(fd_) != 0)
     throw LogError("không ghi bền được nhật ký hồ sơ: " + std::string(std::strerror(errno)));
 }
 
-void RecordsLog::Writer::append_pieces(const std::vector<std::pair<const char*, std::size_t>>& pieces) {
-  if (!pieces.empty()) write_block(kData, pieces);
+void RecordsLog::Writer::append_pieces(Pieces pieces) {
+  if (!pieces.empty()) write_block(kPagedData, std::move(pieces));
 }
 
 void RecordsLog::Writer::commit(const BatchMeta& meta) {
-  for (auto& io : io_) io.finish();
+  finish_writes();
   if (background_sync_.joinable()) background_sync_.join();
   if (background_sync_failed_) throw LogError("không ghi bền được nhật ký hồ sơ (fdatasync)");
   // Records first, then COMMIT: a COMMIT on disk proves the records before it are (see committed()).
   sync();
   std::string m = encode_meta(meta);
   write_block(kCommit, {{m.data(), m.size()}});
-  for (auto& io : io_) io.finish();
+  finish_writes();
   sync();
   ::close(fd_);
   fd_ = -1;

@@ -4,13 +4,16 @@
 //   BEGIN block (format, source name, CSV header) · DATA blocks (record lines) · COMMIT (counts,
 //   content hash).
 // Each block is framed by a header with its length and checksum of header and payload, and padded to a
-// 4 KiB boundary (written with O_DIRECT). The DATA blocks are made durable (fdatasync) before COMMIT
+// 4 KiB boundary (written with O_DIRECT). A DATA block's payload starts on the page after its header,
+// so that a chunk of the input, read into page-aligned memory, is written from there as it is. The DATA blocks are made durable (fdatasync) before COMMIT
 // is written; a segment is acknowledged once its COMMIT is durable too (file and folder). A segment
 // without a valid COMMIT (a crash mid-ingest) is removed when the log is opened, so no half file is
 // ever used.
+#include <sys/uio.h>
+
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
-#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -77,17 +80,36 @@ class RecordsLog {
   // Writing a new segment.
   class Writer {
    public:
+    // Blocks being written at once, each by a thread of its own (mostly waiting for the disk): the
+    // disk's speed varies (bench/RESULTS.md), and with several writes in flight a slow moment is
+    // absorbed instead of holding up the ingest.
+    static constexpr int kWritesInFlight = 3;
+
     Writer(RecordsLog& log, const BatchMeta& meta);
     ~Writer();  // removes the segment unless committed
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
-    // One DATA block: the pieces (whole lines, rejected ones left out) one after the other.
-    void append_pieces(const std::vector<std::pair<const char*, std::size_t>>& pieces);
+    // One DATA block: the pieces (whole lines, rejected ones left out) one after the other. It is
+    // written beside the caller, so the pieces must stay untouched until the kWritesInFlight-th call
+    // after this one returns (or commit() does). A single page-aligned piece is written straight from
+    // where it lies (O_DIRECT, no copy); anything else is copied into a block first.
+    void append_pieces(std::vector<std::pair<const char*, std::size_t>> pieces);
     void commit(const BatchMeta& meta);  // COMMIT block, fsync file and folder
     std::uint32_t segment() const { return number_; }
 
    private:
-    void write_block(std::uint32_t kind, const std::vector<std::pair<const char*, std::size_t>>& pieces);
+    using Pieces = std::vector<std::pair<const char*, std::size_t>>;
+    // A write in flight and the memory it uses.
+    struct Slot {
+      BackgroundTask io;         // the write of the slot's last block
+      PageArray<char> staging;   // a block assembled from pieces, page-aligned for O_DIRECT
+      PageArray<char> pages;     // a DATA block's header page and the page holding its payload's tail
+    };
+    void write_block(std::uint32_t kind, Pieces pieces);
+    void write_copied(Slot& slot, std::uint32_t kind, const Pieces& pieces, std::size_t length, std::uint64_t at);
+    void write_in_place(Slot& slot, std::string_view payload, std::uint64_t at);
+    void write_at(const iovec* iov, int count, std::uint64_t at);
+    void finish_writes();
     RecordsLog& log_;
     std::uint32_t number_;
     int fd_ = -1;
@@ -97,10 +119,8 @@ class RecordsLog {
     std::thread background_sync_;  // an fdatasync while the ingest goes on
     std::atomic<bool> syncing_{false};
     std::atomic<bool> background_sync_failed_{false};
-    static constexpr int kStagingBuffers = 4;
-    PageArray<char> staging_[kStagingBuffers];  // blocks being assembled and written, page-aligned for O_DIRECT
-    int next_staging_ = 0;
-    BackgroundTask io_[kStagingBuffers];        // the write of each buffer's last block
+    Slot slots_[kWritesInFlight];
+    int next_slot_ = 0;
     bool committed_ = false;
   };
 

@@ -105,9 +105,10 @@ TEST_F(InputChunks, LinesLongerThanAHashPieceOrAChunkKeepTheFilesHash) {
   }
 }
 
-// The contract of ChunkReader::next(): a chunk stays as it was through the two calls after the one
-// that returned it, although the reader already reads further ahead.
-TEST_F(InputChunks, AChunkStaysValidThroughTheTwoNextCalls) {
+// The contract of ChunkReader::next(): a chunk stays as it was through the kChunkRing − 2 calls after
+// the one that returned it, although the reader already reads further ahead (the records log writes
+// from the chunk meanwhile).
+TEST_F(InputChunks, AChunkStaysValidUntilItsBufferComesRound) {
   std::string text;
   for (int i = 0; text.size() < (2u << 20); ++i) text += "dòng " + std::to_string(i) + "\n";
   InputFile f(write("valid.csv", text));
@@ -117,8 +118,8 @@ TEST_F(InputChunks, AChunkStaysValidThroughTheTwoNextCalls) {
   for (std::string_view c = r->next(); !c.empty(); c = r->next()) {
     chunks.push_back(c);
     copies.emplace_back(c);
-    if (chunks.size() >= 3) {
-      const std::size_t k = chunks.size() - 3;  // returned two calls before this one
+    if (chunks.size() >= kChunkRing - 1) {
+      const std::size_t k = chunks.size() - (kChunkRing - 1);  // returned kChunkRing − 2 calls before this one
       ASSERT_TRUE(chunks[k] == copies[k]) << k;
     }
   }
