@@ -14,6 +14,7 @@ packages=(
   libicu-dev                      # NFC, diacritic folding, Vietnamese collation
   zlib1g-dev                      # gzip
   libsimdjson-dev                 # NDJSON dossier records: the measurement hot path
+  libxxhash-dev                   # xxHash: dossier keys, checksums and content hashes of records
   libgtest-dev                    # tests
   libreoffice-writer fonts-liberation2 poppler-utils  # tests open the DOCX reports in LibreOffice (Times New Roman metrics)
 )

@@ -254,7 +254,7 @@ IngestSummary MeasurementEngine::ingest_content(std::string_view name, std::stri
                                                 const IngestOptions& options) {
   const std::uint64_t probe = probe_of(content.substr(0, kProbeBytes), content.size());
   if (state_.probes().count(probe)) {
-    if (auto done = already_ingested(std::string(name), hash64(content.data(), content.size()))) return *done;
+    if (auto done = already_ingested(std::string(name), bulk_hash(content))) return *done;
   }
   auto reader = read_chunks(content, kChunkSize);
   IngestOptions o = options;

@@ -27,7 +27,7 @@ namespace {
 
 // Version 4: the dedup table may have any number of slots (dossier_table.h); a snapshot of an
 // earlier version is not loaded (the log is replayed instead).
-constexpr std::uint64_t kSnapshotMagic = 0x34504e534d584444ULL;  // "DDXMSNP4"
+constexpr std::uint64_t kSnapshotMagic = 0x35504e534d584444ULL;  // "DDXMSNP5" (5: the digest is XXH3)
 constexpr std::uint64_t kPage = 4096;
 
 struct SnapshotHeader {
@@ -37,7 +37,7 @@ struct SnapshotHeader {
   std::uint64_t slots;         // its number of slots
   std::uint64_t cells_offset;  // the procedure cells (page-aligned)
   std::uint64_t cells;         // their number of slots
-  std::uint64_t digest;        // hash64 of every byte after the header
+  std::uint64_t digest;        // bulk_hash of every byte after the header
   std::uint64_t header_check;  // hash64 of the 56 bytes before it
 };
 static_assert(sizeof(SnapshotHeader) == 64);
@@ -192,7 +192,7 @@ bool MeasurementState::read_snapshot(const std::string& path, std::uint32_t& las
   if (h.magic != kSnapshotMagic || h.header_check != hash64(&h, offsetof(SnapshotHeader, header_check)) ||
       h.slots < 1024 || !power_of_two(h.cells) || h.small_bytes > size ||
       h.slots_offset != round_up(sizeof h + h.small_bytes) || h.cells_offset != h.slots_offset + round_up(slots_bytes) ||
-      h.cells_offset + cells_bytes != size || hash64(data + sizeof h, size - sizeof h) != h.digest)
+      h.cells_offset + cells_bytes != size || bulk_hash(data + sizeof h, size - sizeof h) != h.digest)
     return false;
 
   MeasurementState s;

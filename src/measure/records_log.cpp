@@ -40,9 +40,15 @@ static_assert(sizeof(BlockHeader) == 24);
 // Where a block's payload starts, counted from its header.
 std::size_t payload_offset(std::uint32_t kind) { return kind == kPagedData ? kAlign : sizeof(BlockHeader); }
 
-// Checksums are the low 32 bits of xxHash64 (hash.h): several times faster than zlib's CRC-32 on
-// gigabytes of records, and as good at catching damage.
+// Checksums are the low 32 bits of an xxHash (hash.h): several times faster than zlib's CRC-32 on
+// gigabytes of records, and as good at catching damage. XXH64 for headers and the small blocks.
 std::uint32_t checksum(const void* p, std::size_t n) { return static_cast<std::uint32_t>(hash64(p, n)); }
+
+// A payload's checksum: XXH3 for the paged DATA blocks (gigabytes of them: bulk_hash), XXH64 for
+// BEGIN, COMMIT and the DATA blocks of the earlier layout.
+std::uint32_t payload_checksum(std::uint32_t kind, const void* p, std::size_t n) {
+  return kind == kPagedData ? static_cast<std::uint32_t>(bulk_hash(p, n)) : checksum(p, n);
+}
 
 std::string encode_meta(const BatchMeta& m) {
   std::ostringstream o;
@@ -101,7 +107,7 @@ bool walk(const char* data, std::size_t size, F&& on_block) {
     if (payload_offset(h.kind) > size - pos) return false;
     pos += payload_offset(h.kind);
     if (h.length > size - pos) return false;
-    if (checksum(data + pos, h.length) != h.payload_checksum) return false;
+    if (payload_checksum(h.kind, data + pos, h.length) != h.payload_checksum) return false;
     on_block(h.kind == kPagedData ? kData : h.kind, data + pos, static_cast<std::size_t>(h.length));
     pos = std::min(align_up(pos + h.length), size);
   }
@@ -169,7 +175,7 @@ bool RecordsLog::committed(std::uint32_t n) const {
     if (h.kind == kCommit) {
       std::string payload(h.length, '\0');
       committed = begun && read_exactly(fd, pos, payload.data(), payload.size()) &&
-                  checksum(payload.data(), payload.size()) == h.payload_checksum;
+                  payload_checksum(h.kind, payload.data(), payload.size()) == h.payload_checksum;
     }
     pos = std::min<std::uint64_t>(align_up(pos + h.length), size);
   }
@@ -293,29 +299,19 @@ void RecordsLog::Writer::write_block(std::uint32_t kind, Pieces pieces) {
   }
 }
 
-// The block assembled in the slot's page-aligned staging memory (O_DIRECT reads it from there), the
-// payload's checksum taken slice by slice as it is copied: one pass over tens of megabytes, not two.
+// The block assembled in the slot's page-aligned staging memory, which O_DIRECT writes from: the
+// small blocks, and DATA with rejected lines left out or not starting on a page.
 void RecordsLog::Writer::write_copied(Slot& slot, std::uint32_t kind, const Pieces& pieces, std::size_t length,
                                       std::uint64_t at) {
-  BlockHeader h{kMagic, kind, length, 0, 0};
-  const std::size_t padded = align_up(payload_offset(kind) + h.length);
+  const std::size_t padded = align_up(payload_offset(kind) + length);
   if (slot.staging.size() < padded) slot.staging = PageArray<char>(padded + padded / 8);  // chunks vary a little
   char* block = slot.staging.data();
+  char* payload = block + payload_offset(kind);
   std::memset(block, 0, payload_offset(kind));
-  constexpr std::size_t kSlice = 64u << 10;
-  StreamHash hash;
-  char* out = block + payload_offset(kind);
-  for (const auto& [p, n] : pieces) {
-    for (std::size_t done = 0; done < n;) {
-      const std::size_t m = std::min(kSlice, n - done);
-      std::memcpy(out, p + done, m);
-      hash.update(out, m);
-      out += m;
-      done += m;
-    }
-  }
+  char* out = payload;
+  for (const auto& [p, n] : pieces) out = static_cast<char*>(std::memcpy(out, p, n)) + n;
   std::memset(out, 0, static_cast<std::size_t>(block + padded - out));
-  h.payload_checksum = static_cast<std::uint32_t>(hash.digest());
+  BlockHeader h{kMagic, kind, length, payload_checksum(kind, payload, length), 0};
   h.header_checksum = checksum(&h, 20);
   std::memcpy(block, &h, sizeof h);
   const iovec iov{block, padded};
@@ -326,8 +322,7 @@ void RecordsLog::Writer::write_copied(Slot& slot, std::uint32_t kind, const Piec
 // whole pages from where they are, and its last partial page copied out with the zeros after it.
 // Copying 3,7 GB of NDJSON into staging blocks cost a pass over it and 144 MB of fresh memory.
 void RecordsLog::Writer::write_in_place(Slot& slot, std::string_view payload, std::uint64_t at) {
-  BlockHeader h{kMagic, kPagedData, payload.size(), 0, 0};
-  h.payload_checksum = checksum(payload.data(), payload.size());
+  BlockHeader h{kMagic, kPagedData, payload.size(), payload_checksum(kPagedData, payload.data(), payload.size()), 0};
   h.header_checksum = checksum(&h, 20);
   if (slot.pages.size() == 0) slot.pages = PageArray<char>(2 * kAlign);
   char* header_page = slot.pages.data();

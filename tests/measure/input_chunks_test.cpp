@@ -65,7 +65,7 @@ TEST_F(InputChunks, PlainFileInTinyChunksComesBackWhole) {
   InputFile f(write("r.csv", kText));
   EXPECT_FALSE(f.gzip());
   EXPECT_EQ(f.head(8), "ma_ho_so");
-  EXPECT_EQ(f.content_hash(), hash64(kText));
+  EXPECT_EQ(f.content_hash(), bulk_hash(kText));
   for (std::size_t chunk : {1u, 7u, 16u, 1000u}) {  // 100-byte line: longer than most chunks
     auto r = read_chunks(f, chunk);
     EXPECT_EQ(read_all(*r), kText) << chunk;
@@ -83,10 +83,10 @@ TEST_F(InputChunks, ChunksHashedAsideComeBackWholeWithTheFilesHash) {
   for (std::size_t chunk : {std::size_t{3} << 20, std::size_t{8} << 20, std::size_t{9} << 20 | 12345}) {
     auto r = read_chunks(f, chunk);
     EXPECT_TRUE(read_all(*r) == text) << chunk;
-    EXPECT_EQ(r->content_hash(), hash64(text)) << chunk;
+    EXPECT_EQ(r->content_hash(), bulk_hash(text)) << chunk;
     auto m = read_chunks(text, chunk);
     EXPECT_TRUE(read_all(*m) == text) << chunk;
-    EXPECT_EQ(m->content_hash(), hash64(text)) << chunk;
+    EXPECT_EQ(m->content_hash(), bulk_hash(text)) << chunk;
   }
 }
 
@@ -101,7 +101,7 @@ TEST_F(InputChunks, LinesLongerThanAHashPieceOrAChunkKeepTheFilesHash) {
   for (std::size_t chunk : {std::size_t{700} << 10, std::size_t{1} << 20, std::size_t{2} << 20 | 777}) {
     auto r = read_chunks(f, chunk);
     EXPECT_TRUE(read_all(*r) == text) << chunk;
-    EXPECT_EQ(r->content_hash(), hash64(text)) << chunk;
+    EXPECT_EQ(r->content_hash(), bulk_hash(text)) << chunk;
   }
 }
 
