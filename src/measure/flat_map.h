@@ -52,6 +52,10 @@ class FlatMap64 {
       if (s.key) f(s.key - 1, s.value);
   }
   std::size_t size() const { return size_; }
+  // Makes room for `n` keys in all (load at most 3/4) in one step.
+  void reserve(std::size_t n) {
+    while (n * 4 > slots_.size() * 3) grow();
+  }
   // Raw storage, for snapshots (the layout is the state: no rehash on load).
   const PageArray<Slot>& raw_slots() const { return slots_; }
   // Replaces the map with `slots` (a power of two in size) holding `size` keys.
