@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 #if defined(__SSE2__)
-#include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 #include "measure/short_text.h"
@@ -175,6 +175,22 @@ constexpr std::size_t kUsualLineMax = 1024;  // longer lines take the general pa
 constexpr std::size_t kNotUsual = SIZE_MAX;
 using QuoteBits = std::uint64_t[kUsualLineMax / 64];
 
+constexpr std::size_t kLineGoesOn = SIZE_MAX - 1;
+
+// The end of a line's pass at the block at offset `i` of `width` bytes whose bytes that are not
+// plain (odd_bytes) are the bits `odd`: the line's length, kNotUsual, or kLineGoesOn when the line
+// goes on after the block.
+[[gnu::always_inline]] inline std::size_t line_end_in_block(const char* begin, std::size_t left, std::size_t i,
+                                                            std::size_t width, std::uint32_t odd) {
+  if (odd) {
+    const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(odd));
+    if (at >= left) return left;  // the padding after the last line
+    return begin[at] == '\n' ? at : kNotUsual;
+  }
+  if (i + width >= left) return left;  // the last line, without its newline
+  return kLineGoesOn;
+}
+
 // One pass over the line at `begin`: its length (up to its '\n', or to `end`) when every byte of it
 // is plain (see plain()) and it is shorter than kUsualLineMax, with the positions of its quotes as
 // bits; otherwise kNotUsual. Finding the line's end, checking its bytes and finding its strings were
@@ -185,17 +201,34 @@ std::size_t plain_line(const char* begin, const char* end, QuoteBits& quotes) {
   for (std::size_t i = 0; i < kUsualLineMax; i += 16) {
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + i));
     const auto q = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, quote))));
-    const auto odd = static_cast<unsigned>(_mm_movemask_epi8(odd_bytes(b)));
     if ((i & 63) == 0)
       quotes[i >> 6] = q;
     else
       quotes[i >> 6] |= q << (i & 63);
-    if (odd) {
-      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(odd));
-      if (at >= left) return left;  // the padding after the last line
-      return begin[at] == '\n' ? at : kNotUsual;
-    }
-    if (i + 16 >= left) return left;  // the last line, without its newline
+    const std::size_t r = line_end_in_block(begin, left, i, 16, static_cast<std::uint32_t>(_mm_movemask_epi8(odd_bytes(b))));
+    if (r != kLineGoesOn) return r;
+  }
+  return kNotUsual;
+}
+
+// plain_line 32 bytes at a time, for processors with AVX2 (compiled for it alone, used when the
+// processor has it): this pass over every byte of every line was an eighth of the line scan's time
+// (150 → 132 ns a line, one million generated lines).
+__attribute__((target("avx2"))) std::size_t plain_line_avx2(const char* begin, const char* end,
+                                                             QuoteBits& quotes) {
+  const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(0x20);
+  const auto left = static_cast<std::size_t>(end - begin);
+  for (std::size_t i = 0; i < kUsualLineMax; i += 32) {
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(begin + i));
+    const auto q = static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote))));
+    const auto odd = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b, backslash), _mm256_cmpgt_epi8(space, b))));
+    if ((i & 63) == 0)
+      quotes[i >> 6] = q;
+    else
+      quotes[i >> 6] |= q << 32;
+    const std::size_t r = line_end_in_block(begin, left, i, 32, odd);
+    if (r != kLineGoesOn) return r;
   }
   return kNotUsual;
 }
@@ -263,12 +296,15 @@ bool scan_flat_object(const char* begin, const char* end, std::array<std::string
   return false;
 }
 
-const char* scan_usual_line(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
-                            const KeyOrder& order) {
 #if defined(__SSE2__)
+namespace {
+
+// The usual line, its first pass 32 bytes at a time (`avx2`) or 16.
+const char* scan_usual_line_with(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                                 const KeyOrder& order, bool avx2) {
   if (order.count == 0 || order.count > kFieldCount) return nullptr;
   QuoteBits quotes;
-  const std::size_t len = plain_line(begin, end, quotes);
+  const std::size_t len = avx2 ? plain_line_avx2(begin, end, quotes) : plain_line(begin, end, quotes);
   if (len == kNotUsual) return nullptr;
   const auto& keys = quoted_keys();
   const char* p = begin;
@@ -290,10 +326,29 @@ const char* scan_usual_line(const char* begin, const char* end, std::array<std::
   }
   if (*p != '}' || p + 1 != begin + len) return nullptr;
   return begin + len;
-#else
-  (void)begin, (void)end, (void)fields, (void)order;
-  return nullptr;  // without SSE2 every line takes the general path
-#endif
 }
+
+}  // namespace
+
+const char* scan_usual_line(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
+                            const KeyOrder& order) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return scan_usual_line_with(begin, end, fields, order, avx2);
+}
+
+const char* scan_usual_line_portable(const char* begin, const char* end,
+                                     std::array<std::string_view, kFieldCount>& fields, const KeyOrder& order) {
+  return scan_usual_line_with(begin, end, fields, order, false);
+}
+#else
+// Without SSE2 every line takes the general path.
+const char* scan_usual_line(const char*, const char*, std::array<std::string_view, kFieldCount>&, const KeyOrder&) {
+  return nullptr;
+}
+const char* scan_usual_line_portable(const char*, const char*, std::array<std::string_view, kFieldCount>&,
+                                     const KeyOrder&) {
+  return nullptr;
+}
+#endif
 
 }  // namespace dxmon::measure

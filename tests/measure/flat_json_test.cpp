@@ -94,7 +94,8 @@ TEST(FlatJson, EverythingElseIsLeftToTheFullParser) {
   EXPECT_EQ(numbers[Field::Fee], "-1.5e+3");
 }
 
-// The usual line after the first: read in one pass by scan_usual_line along the remembered key order.
+// The usual line after the first: read in one pass by scan_usual_line along the remembered key order,
+// and by its portable build (what a processor without AVX2 runs), which must read it the same.
 struct Usual {
   std::string buffer;
   Fields fields{};
@@ -104,6 +105,11 @@ struct Usual {
   Usual(const std::string& text, const KeyOrder& order, std::size_t at = 0) : buffer(text + std::string(64, '\0')) {
     end = scan_usual_line(buffer.data() + at, buffer.data() + text.size(), fields, order);
     if (end) line_end = static_cast<std::size_t>(end - buffer.data());
+    Fields portable_fields{};
+    EXPECT_EQ(scan_usual_line_portable(buffer.data() + at, buffer.data() + text.size(), portable_fields, order), end);
+    if (end) {
+      EXPECT_EQ(portable_fields, fields);
+    }
   }
   std::string_view operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
 };
