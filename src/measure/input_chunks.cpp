@@ -117,7 +117,7 @@ class MemoryChunks : public ChunkReader {
 };
 
 // A plain file: each chunk is read to its last newline; the partial line after it is read again
-// at the start of the next chunk (a hundred bytes per 32 MiB).
+// at the start of the next chunk (a few hundred bytes per chunk).
 class FileChunks : public ChunkReader {
  public:
   FileChunks(const InputFile& file, std::size_t chunk_size) : file_(file), chunk_(chunk_size) {}
