@@ -27,7 +27,7 @@ class ChunkReader {
   // The next chunk of whole lines (the file's last line may lack its newline); empty at the end.
   // Valid until the (kChunkRing − 1)-th call after this one (see kChunkRing).
   virtual std::string_view next() = 0;
-  // hash64 of the input as stored (compressed bytes for .gz), fed as it is read: the file's content
+  // bulk_hash of the input as stored (compressed bytes for .gz), fed as it is read: the file's content
   // hash once next() has returned the empty chunk.
   virtual std::uint64_t content_hash() const = 0;
   // Bytes of the file consumed so far and in total (compressed bytes for .gz), for progress.
@@ -50,7 +50,7 @@ class InputFile {
   std::size_t read_at(std::uint64_t offset, char* out, std::size_t n) const;
   // The first `n` bytes (fewer if the file is shorter), for sniffing the format.
   std::string head(std::size_t n) const;
-  // hash64 of the whole content, read in pieces (a separate pass over the file).
+  // bulk_hash of the whole content, read in pieces (a separate pass over the file).
   std::uint64_t content_hash() const;
   // A cheap fingerprint: the size and the first MiB (see probe_of). Two files with the same content
   // have the same probe, so a file whose probe was never seen cannot have been ingested.

@@ -69,12 +69,12 @@ class MeasurementState {
   void apply(ParsedRecords& records, ApplyTally& tally);
   // Applies one stored state (snapshot load).
   void restore(const DossierState& s);
-  // Room for `records` more records in the dedup table (it grows by doubling otherwise).
-  // Sizes the tables once for a big file of about `records` records. The procedure cells are
-  // sized for one per eight records (the generated year has one per ten: 1,0 M cells for 10 M
-  // records): grown by doubling under the file, their rehashes and fresh pages took a third of the
-  // applying thread's time (CSV, 10 M records: apply 1,3–1,5 s → 0,93–1,0 s). Data with fewer cells
-  // get a table up to 32 bytes per eight records bigger than they need.
+  // Sizes the tables once for a big file of about `records` more records (they grow by doubling
+  // otherwise): the dedup table for all of them, the procedure cells for one per eight records (the
+  // generated year has one per ten: 1,0 M cells for 10 M records). Grown by doubling under the file,
+  // the cells' rehashes and fresh pages took a third of the applying thread's time (CSV, 10 M
+  // records: apply 1,3–1,5 s → 0,93–1,0 s). Data with fewer cells get a table up to 32 bytes per
+  // eight records bigger than they need.
   void reserve_more(std::size_t records) {
     dossiers_.reserve_more(records);
     cells_.reserve(cells_.size() + records / 8);
