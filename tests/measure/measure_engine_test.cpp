@@ -2,6 +2,7 @@
 // snapshot reload, and observations in a real SQLite store.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <map>
 #include <random>
 #include <set>
@@ -258,6 +259,54 @@ TEST_F(MeasureEngineTest, GeneratorIsDeterministicForASeed) {
   auto c = read_file(generate("c.csv", 5000, 43));
   EXPECT_EQ(a, b);
   EXPECT_NE(a, c);
+}
+
+// The procedure-based counts (services with dossiers, full-online, partial only, online-level and
+// used online) of every agency over every period of a generated year, against the same counts taken
+// cell by cell from the state, the plain way.
+TEST_F(MeasureEngineTest, ServiceCountsEqualACountOverTheCells) {
+  MeasurementEngine e(dir_ / "services", units_);
+  e.ingest(generate("services.csv", 30000, 41));
+  const MeasurementState& state = e.state();
+  std::vector<Period> periods = {Period::of_year(2024), Period::of_half(2024, 2), Period::of_nine_months(2024),
+                                 Period::of_quarter(2024, 3), Period::of_month(2024, 2)};
+  int agencies_with_services = 0;
+  for (int a = 0; a < static_cast<int>(state.agencies().size()); ++a) {
+    for (const Period& p : periods) {
+      // procedure → (any, full, partial, online level, online level used online) within the period
+      std::map<std::uint64_t, std::array<bool, 5>> seen;
+      state.cells().for_each([&](std::uint64_t key, const ProcedureCell& c) {
+        const int month = static_cast<int>(key & 0xFFFF);
+        if (static_cast<int>(key >> 48) != a || !c.dossiers || year_of_month_index(month) != p.year) return;
+        const int m = month_of_month_index(month);
+        bool in = false;
+        for (const Period& pm : p.months()) in |= pm.index == m;
+        if (!in) return;
+        auto& s = seen[(key >> 16) & 0xFFFFFFFF];
+        s[0] = true;
+        s[1] |= c.full_online > 0;
+        s[2] |= c.partial_online > 0;
+        s[3] |= c.online_level > 0;
+        s[4] |= c.online_level_online > 0;
+      });
+      ServiceCounts want;
+      for (const auto& [procedure, s] : seen) {
+        ++want.services;
+        if (s[1]) ++want.services_full;
+        else if (s[2]) ++want.services_partial_only;
+        if (s[3]) ++want.online_services;
+        if (s[3] && s[4]) ++want.online_services_used;
+      }
+      const ServiceCounts got = service_counts(state, a, p);
+      EXPECT_EQ(got.services, want.services) << a << " " << p.id();
+      EXPECT_EQ(got.services_full, want.services_full) << a << " " << p.id();
+      EXPECT_EQ(got.services_partial_only, want.services_partial_only) << a << " " << p.id();
+      EXPECT_EQ(got.online_services, want.online_services) << a << " " << p.id();
+      EXPECT_EQ(got.online_services_used, want.online_services_used) << a << " " << p.id();
+      if (p.type == PeriodType::Year && want.services > 0) ++agencies_with_services;
+    }
+  }
+  EXPECT_GT(agencies_with_services, 50);
 }
 
 TEST_F(MeasureEngineTest, IndicatorsAreWrittenToTheStoreAsMeasuredObservations) {
