@@ -101,26 +101,40 @@ class Applier {
     if (!ok) throw StoreError(message);
   }
 
-  void require_unit(const std::string& code, const std::string& what) const {
-    require(units_.contains(code), what + ": đơn vị \"" + code +
-                                       "\" chưa có trong danh mục đơn vị — hãy thêm đơn vị này (hoặc sửa mã) "
-                                       "rồi nhập lại");
+  // The checks below build their message only when they fail: they run for every row of a batch
+  // (tens of thousands of measured observations after an ingest). `what` is the entity's
+  // description, or a function that gives it.
+  static std::string described(const std::string& what) { return what; }
+  template <typename F>
+  static std::string described(const F& what) {
+    return what();
   }
-  void require_indicator(const std::string& code, const std::string& what) const {
-    require(indicators_.contains(code), what + ": chỉ tiêu \"" + code +
-                                            "\" chưa có trong danh mục chỉ tiêu — hãy thêm chỉ tiêu này (hoặc "
-                                            "sửa mã) rồi nhập lại");
+
+  template <typename What>
+  void require_unit(const std::string& code, const What& what) const {
+    if (!units_.contains(code))
+      throw StoreError(described(what) + ": đơn vị \"" + code +
+                       "\" chưa có trong danh mục đơn vị — hãy thêm đơn vị này (hoặc sửa mã) rồi nhập lại");
   }
-  void require_programme(const std::string& code, const std::string& what) const {
-    require(programmes_.contains(code), what + ": chương trình \"" + code +
-                                            "\" chưa có trong danh mục chương trình — hãy thêm chương trình "
-                                            "này (hoặc sửa mã) rồi nhập lại");
+  template <typename What>
+  void require_indicator(const std::string& code, const What& what) const {
+    if (!indicators_.contains(code))
+      throw StoreError(described(what) + ": chỉ tiêu \"" + code +
+                       "\" chưa có trong danh mục chỉ tiêu — hãy thêm chỉ tiêu này (hoặc sửa mã) rồi nhập lại");
+  }
+  template <typename What>
+  void require_programme(const std::string& code, const What& what) const {
+    if (!programmes_.contains(code))
+      throw StoreError(described(what) + ": chương trình \"" + code +
+                       "\" chưa có trong danh mục chương trình — hãy thêm chương trình này (hoặc sửa mã) rồi nhập lại");
   }
 
   // NaN and infinities are not values (and SQLite would silently store NaN as NULL).
-  static void require_finite(std::initializer_list<std::optional<double>> numbers, const std::string& what) {
+  template <typename What>
+  static void require_finite(std::initializer_list<std::optional<double>> numbers, const What& what) {
     for (const auto& n : numbers)
-      require(!n || std::isfinite(*n), what + ": giá trị số không hợp lệ (NaN hoặc vô cực) — hãy sửa ô số liệu");
+      if (n && !std::isfinite(*n))
+        throw StoreError(described(what) + ": giá trị số không hợp lệ (NaN hoặc vô cực) — hãy sửa ô số liệu");
   }
 
   // Runs one write; a database refusal is reported with the entity it was about.
@@ -130,18 +144,19 @@ class Applier {
   void upsert(const std::vector<E>& incoming, std::map<std::string, E>& stored, ApplyCounts& counts,
               Check check, OnUpdate on_update) {
     using Codec = RowCodec<E>;
+    const std::string insert = rows::insert_sql(Codec::spec), update = rows::update_sql(Codec::spec);
     for (const E& e : incoming) {
       check(e);
       std::string key = Codec::key(e);
       auto it = stored.find(key);
       if (it == stored.end()) {
-        write(rows::insert_sql(Codec::spec), Codec::encode(e), "\"" + key + "\"");
+        write(insert, Codec::encode(e), "\"" + key + "\"");
         stored.emplace(key, e);
         ++counts.inserted;
       } else if (it->second == e) {
         ++counts.unchanged;
       } else {
-        write(rows::update_sql(Codec::spec), Codec::encode(e), "\"" + key + "\"");
+        write(update, Codec::encode(e), "\"" + key + "\"");
         on_update(it->second, e);
         it->second = e;
         ++counts.updated;
@@ -232,7 +247,7 @@ class Applier {
     std::map<std::string, Observation> stored;
     std::set<std::string> loaded;  // indicators whose stored observations are in `stored`
     for (const Observation& o : incoming) {
-      std::string what = "kết quả \"" + o.key() + "\"" + origin(o);
+      auto what = [&o] { return "kết quả \"" + o.key() + "\"" + origin(o); };
       require_indicator(o.indicator, what);
       require_unit(o.unit, what);
       require_finite({o.value, o.value_max, o.numerator, o.denominator}, what);
@@ -245,13 +260,14 @@ class Applier {
         }
       }
     }
+    const std::string insert_revision = rows::insert_sql(RowCodec<Revision>::spec);
     upsert(incoming, stored, result_.observations, [](const Observation&) {},
-           [this](const Observation& old, const Observation& next) {
+           [this, &insert_revision](const Observation& old, const Observation& next) {
              // One revision per changed field, so that the history says what changed.
              auto changes = observation_changes(old, next);
              for (const FieldChange& c : changes) {
                Revision r{next.key(), when_, ctx_.who, c.field, c.old_text, c.new_text, ctx_.why};
-               write(rows::insert_sql(RowCodec<Revision>::spec), RowCodec<Revision>::encode(r),
+               write(insert_revision, RowCodec<Revision>::encode(r),
                      "lịch sử sửa đổi của \"" + r.observation_key + "\"");
              }
              if (!changes.empty()) ++result_.revisions;

@@ -36,7 +36,7 @@ SqliteSession::SqliteSession(const std::string& path) : path_(path) {
 }
 
 SqliteSession::~SqliteSession() {
-  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  for (auto& [sql, p] : statements_) sqlite3_finalize(p.stmt);
   sqlite3_close(db_);
 }
 
@@ -56,17 +56,30 @@ void SqliteSession::execute_script(std::string_view sql) {
   }
 }
 
-sqlite3_stmt* SqliteSession::prepared(std::string_view sql) {
+const SqliteSession::Prepared& SqliteSession::prepared(std::string_view sql) {
   if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+  Prepared p;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &p.stmt, nullptr) != SQLITE_OK)
     fail("cannot prepare \"" + std::string(sql) + "\"");
-  statements_.emplace(std::string(sql), stmt);
-  return stmt;
+  const int count = sqlite3_bind_parameter_count(p.stmt);
+  for (int i = 1; i <= count; ++i) {
+    // Parameters are written $1, $2, …: the number after '$' says which value goes there.
+    const char* name = sqlite3_bind_parameter_name(p.stmt, i);
+    std::size_t n = 0;
+    if (!name || name[0] != '$' ||
+        std::from_chars(name + 1, name + std::char_traits<char>::length(name), n).ec != std::errc{} || n == 0) {
+      sqlite3_finalize(p.stmt);
+      throw StoreError("SQLite: parameter " + std::string(name ? name : "?") + " is not $1, $2, … in \"" +
+                       std::string(sql) + "\"");
+    }
+    p.value_of.push_back(n - 1);
+  }
+  return statements_.emplace(std::string(sql), std::move(p)).first->second;
 }
 
 Rows SqliteSession::query(std::string_view sql, const std::vector<Value>& params) {
-  sqlite3_stmt* stmt = prepared(sql);
+  const Prepared& statement = prepared(sql);
+  sqlite3_stmt* stmt = statement.stmt;
   // Leave the statement reset whatever happens, so the cached statement holds no lock.
   struct Reset {
     sqlite3_stmt* s;
@@ -76,24 +89,19 @@ Rows SqliteSession::query(std::string_view sql, const std::vector<Value>& params
     }
   } reset{stmt};
 
-  int count = sqlite3_bind_parameter_count(stmt);
-  for (int i = 1; i <= count; ++i) {
-    // Parameters are written $1, $2, …: the number after '$' says which value goes there.
-    const char* name = sqlite3_bind_parameter_name(stmt, i);
-    std::size_t n = 0;
-    if (!name || name[0] != '$' ||
-        std::from_chars(name + 1, name + std::char_traits<char>::length(name), n).ec != std::errc{} ||
-        n == 0 || n > params.size())
-      throw StoreError("SQLite: parameter " + std::string(name ? name : "?") + " has no value in \"" +
-                       std::string(sql) + "\"");
-    const Value& v = params[n - 1];
+  for (std::size_t i = 0; i < statement.value_of.size(); ++i) {
+    const std::size_t n = statement.value_of[i];
+    if (n >= params.size())
+      throw StoreError("SQLite: parameter $" + std::to_string(n + 1) + " has no value in \"" + std::string(sql) + "\"");
+    const Value& v = params[n];
+    const int at = static_cast<int>(i) + 1;
     int rc = SQLITE_OK;
-    if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, i);
-    else if (const auto* x = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, i, *x);
-    else if (const auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, i, *d);
+    if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, at);
+    else if (const auto* x = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, at, *x);
+    else if (const auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, at, *d);
     else {
       const auto& s = std::get<std::string>(v);
-      rc = sqlite3_bind_text(stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_text(stmt, at, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     }
     if (rc != SQLITE_OK) fail("cannot bind parameter");
   }
