@@ -37,6 +37,8 @@ ndjson="$work/records.ndjson"
 
 results="$work/results.tsv"
 : > "$results"
+# A reused BENCH_WORK keeps the generated files, never an earlier run's measurements.
+: > "$work/dxmon_timings.txt"
 # The load on the machine, before and after: other work on the 2 cores makes every time meaningless.
 echo "start: $(uptime)" > "$work/load.txt"
 # measure NAME FILE OUTPUT_CSV -- COMMAND…: runs it $runs times; records seconds and peak RSS (KiB).
