@@ -21,6 +21,10 @@ namespace {
 __m128i odd_bytes(__m128i b) {
   return _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\\')), _mm_cmplt_epi8(b, _mm_set1_epi8(0x20)));
 }
+// The same, 32 bytes at a time (AVX2 has no signed "less than": 0x20 > b).
+__attribute__((target("avx2"))) __m256i odd_bytes(__m256i b) {
+  return _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('\\')), _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), b));
+}
 #endif
 
 // Whether the line holds only bytes the fast path reads as they are: no backslash (escapes), no
@@ -216,18 +220,16 @@ std::size_t plain_line(const char* begin, const char* end, QuoteBits& quotes) {
 // (150 → 132 ns a line, one million generated lines).
 __attribute__((target("avx2"))) std::size_t plain_line_avx2(const char* begin, const char* end,
                                                              QuoteBits& quotes) {
-  const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(0x20);
+  const __m256i quote = _mm256_set1_epi8('"');
   const auto left = static_cast<std::size_t>(end - begin);
   for (std::size_t i = 0; i < kUsualLineMax; i += 32) {
     const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(begin + i));
     const auto q = static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote))));
-    const auto odd = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b, backslash), _mm256_cmpgt_epi8(space, b))));
     if ((i & 63) == 0)
       quotes[i >> 6] = q;
     else
       quotes[i >> 6] |= q << 32;
-    const std::size_t r = line_end_in_block(begin, left, i, 32, odd);
+    const std::size_t r = line_end_in_block(begin, left, i, 32, static_cast<std::uint32_t>(_mm256_movemask_epi8(odd_bytes(b))));
     if (r != kLineGoesOn) return r;
   }
   return kNotUsual;

@@ -206,8 +206,8 @@ bool MeasurementState::read_snapshot(const std::string& path, std::uint32_t& las
 #ifdef MADV_POPULATE_READ
       ::madvise(p, static_cast<std::size_t>(st.st_size), MADV_POPULATE_READ);  // refused before Linux 5.14: faulted in by the digest below
 #endif
+      file = std::make_shared<MappedRegion>(static_cast<const char*>(p), static_cast<std::size_t>(st.st_size));
     }
-    if (p != MAP_FAILED) file = std::make_shared<MappedRegion>(static_cast<const char*>(p), static_cast<std::size_t>(st.st_size));
   }
   ::close(fd);
   if (!file) return false;

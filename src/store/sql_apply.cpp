@@ -110,23 +110,25 @@ class Applier {
     return what();
   }
 
+  // `code` names an entry of `catalogue`, the catalogue of `noun` ("đơn vị", "chỉ tiêu", …).
+  template <typename Catalogue, typename What>
+  static void require_listed(const Catalogue& catalogue, std::string_view noun, const std::string& code,
+                             const What& what) {
+    if (!catalogue.contains(code))
+      throw StoreError(described(what) + ": " + std::string(noun) + " \"" + code + "\" chưa có trong danh mục " +
+                       std::string(noun) + " — hãy thêm " + std::string(noun) + " này (hoặc sửa mã) rồi nhập lại");
+  }
   template <typename What>
   void require_unit(const std::string& code, const What& what) const {
-    if (!units_.contains(code))
-      throw StoreError(described(what) + ": đơn vị \"" + code +
-                       "\" chưa có trong danh mục đơn vị — hãy thêm đơn vị này (hoặc sửa mã) rồi nhập lại");
+    require_listed(units_, "đơn vị", code, what);
   }
   template <typename What>
   void require_indicator(const std::string& code, const What& what) const {
-    if (!indicators_.contains(code))
-      throw StoreError(described(what) + ": chỉ tiêu \"" + code +
-                       "\" chưa có trong danh mục chỉ tiêu — hãy thêm chỉ tiêu này (hoặc sửa mã) rồi nhập lại");
+    require_listed(indicators_, "chỉ tiêu", code, what);
   }
   template <typename What>
   void require_programme(const std::string& code, const What& what) const {
-    if (!programmes_.contains(code))
-      throw StoreError(described(what) + ": chương trình \"" + code +
-                       "\" chưa có trong danh mục chương trình — hãy thêm chương trình này (hoặc sửa mã) rồi nhập lại");
+    require_listed(programmes_, "chương trình", code, what);
   }
 
   // NaN and infinities are not values (and SQLite would silently store NaN as NULL).
