@@ -6,7 +6,6 @@
 #include <fstream>
 #include <functional>
 #include <future>
-#include <thread>
 #include <utility>
 
 #include "measure/background_task.h"
@@ -16,7 +15,7 @@
 namespace dxmon::measure {
 namespace {
 
-// Chunks of 16 MiB: the reader's ring (kChunkRing) is six of them, fresh memory that the host
+// Chunks of 16 MiB: the reader's ring (kChunkRing) is seven of them, fresh memory that the host
 // makes expensive to touch the first time (docs/measurement.md); with 32 MiB chunks the ring was
 // 204 MB and a 10M ingest's system time 0,7–3,2 s, with 16 MiB 0,25–0,7 s (interleaved runs).
 constexpr std::size_t kChunkSize = 16u << 20;
@@ -39,86 +38,81 @@ std::string one_line(std::string s) {
   return s;
 }
 
-void parse_slice(RecordFormat format, const char* begin, const char* end, const CsvLayout* layout,
-                 const RecordCatalog& catalog, ParseResult& out) {
+// Parses a chunk of whole lines; line numbers are relative to the chunk (0-based) and offsets
+// relative to its start.
+void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* layout, const RecordCatalog& catalog,
+                 ParseResult& out) {
+  const char* begin = chunk.data();
+  const char* end = begin + chunk.size();
   if (format == RecordFormat::Csv)
     parse_csv(begin, end, *layout, catalog, 0, out);
   else
     parse_ndjson(begin, end, catalog, 0, out);
 }
 
-// Parses a chunk of whole lines in two halves on two threads; line numbers are relative to the
-// chunk (0-based) and offsets relative to the chunk's start.
-void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* layout, const RecordCatalog& catalog,
-                 ParseResult& first, ParseResult& second) {
-  const char* begin = chunk.data();
-  const char* end = begin + chunk.size();
-  const char* mid = end;
-  if (chunk.size() > (1u << 20)) {
-    mid = begin + chunk.size() / 2;
-    const void* nl = std::memchr(mid, '\n', static_cast<std::size_t>(end - mid));
-    mid = nl ? static_cast<const char*>(nl) + 1 : end;
-  }
-  if (mid == end) {
-    parse_slice(format, begin, end, layout, catalog, first);
-    return;
-  }
-  std::thread helper([&] { parse_slice(format, mid, end, layout, catalog, second); });
-  parse_slice(format, begin, mid, layout, catalog, first);
-  helper.join();
-  const std::size_t shift = static_cast<std::size_t>(mid - begin);
-  for (auto& r : second.rejects) {
-    r.line += first.lines;
-    r.offset += shift;
-  }
-}
-
-// A chunk read and parsed (in two halves), with how far into the input the reader was.
+// A chunk read and parsed, with how far into the input the reader was.
 struct ParsedChunk {
   std::string_view chunk;
-  ParseResult first, second;
+  ParseResult parsed;
   std::uint64_t consumed = 0;
 };
 
 // The next chunk of an input and how far into it the reader then is; an empty chunk at the end.
 using NextChunk = std::function<std::pair<std::string_view, std::uint64_t>()>;
 
-// The chunk whose buffer the reader refills is kChunkRing − 1 calls of `next` old. When apply_chunks
-// calls `next` for chunk k+1 (the reader then starts reading k+2 into the buffer of k+2−kChunkRing),
-// chunk k is about to be applied and the records log has been handed chunks up to k−1, of which the
-// last kWritesInFlight may still be writing: the oldest of them, k−kWritesInFlight, must be newer than
-// the buffer being refilled.
-static_assert(kChunkRing >= RecordsLog::Writer::kWritesInFlight + 3);
+// Chunks being parsed, each on a thread of its own, while the one before them is applied. With one
+// chunk ahead (parsed in two halves on two threads) the three threads met after every chunk, and a
+// core stood idle whenever the apply or one half finished first: the two cores were about half busy
+// during a 10M NDJSON ingest (user + system 4,1 s over 3,9 s). Two chunks ahead, the parsing threads
+// go on while the apply catches up.
+constexpr int kParseAhead = 2;
 
-// Applies the records of a stream of chunks to `state` in order. Chunk k+1 is read (`next`) and
-// parsed on two threads while chunk k is applied on this one, so reading, parsing and the dedup
-// table's random accesses overlap; `after_apply` runs after each chunk's apply. A chunk must stay
-// valid until the second call of `next` after the one that returned it.
+// The chunk whose buffer the reader refills is kChunkRing − 1 calls of `next` old. apply_chunks
+// calls `next` for chunk k+kParseAhead+1 once chunk k is applied and handed to the records log (the
+// reader then starts reading chunk k+kParseAhead+2); the log may still be writing k and the
+// kWritesInFlight − 1 chunks before it, and k+1 … k+kParseAhead+1 are being parsed: the oldest chunk
+// still in use, k+1−kWritesInFlight, must be newer than the buffer being refilled.
+static_assert(kChunkRing >= RecordsLog::Writer::kWritesInFlight + kParseAhead + 2);
+
+// Applies the records of a stream of chunks to `state` in order, while the next kParseAhead chunks
+// are read (`next`) and parsed, so reading, parsing and the dedup table's random accesses overlap;
+// `after_apply` runs after each chunk's apply. A chunk must stay valid until the
+// (kParseAhead + 1)-th call of `next` after the one that returned it.
 void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout* csv,
                   std::pair<std::string_view, std::uint64_t> first, const NextChunk& next,
                   const std::function<void(const ParsedChunk&)>& after_apply, ApplyTally& tally,
                   IngestTimes& times) {
-  ParsedChunk parsed[2];  // the one being applied and the one being parsed, in turn
+  constexpr int kSlots = kParseAhead + 1;
+  ParsedChunk chunks[kSlots];  // in turn: the one being applied, then the ones being parsed
+  std::future<void> parsing[kSlots];
   // Parsing reads the agency table, which applying does not change, and interns procedures.
   const RecordCatalog catalog{state.agencies(), state.procedures()};
-  auto parse = [&](std::pair<std::string_view, std::uint64_t> c, ParsedChunk& p) {
+  bool more = true;  // `next` has not yet returned the empty chunk
+  auto start = [&](int slot, std::pair<std::string_view, std::uint64_t> c) {
+    ParsedChunk& p = chunks[slot];
     p.chunk = c.first;
     p.consumed = c.second;
-    p.first.clear();
-    p.second.clear();
-    if (!p.chunk.empty()) parse_chunk(format, p.chunk, csv, catalog, p.first, p.second);
+    p.parsed.clear();
+    more = !p.chunk.empty();
+    if (more) parsing[slot] = std::async(std::launch::async, [&p, format, csv, &catalog] {
+      parse_chunk(format, p.chunk, csv, catalog, p.parsed);
+    });
   };
-  parse(first, parsed[0]);
-  for (int k = 0; !parsed[k].chunk.empty(); k ^= 1) {
-    auto ahead = std::async(std::launch::async, [&, k] { parse(next(), parsed[k ^ 1]); });
+  start(0, first);
+  for (int slot = 1; slot < kSlots; ++slot) {
+    if (more) start(slot, next());
+    else chunks[slot].chunk = {};
+  }
+  for (int k = 0; !chunks[k].chunk.empty(); k = (k + 1) % kSlots) {
     auto t = std::chrono::steady_clock::now();
-    state.apply(parsed[k].first.records, tally);
-    state.apply(parsed[k].second.records, tally);
-    times.apply_ms += ms_since(t);
-    after_apply(parsed[k]);
-    t = std::chrono::steady_clock::now();
-    ahead.get();
+    parsing[k].get();
     times.parse_wait_ms += ms_since(t);
+    t = std::chrono::steady_clock::now();
+    state.apply(chunks[k].parsed.records, tally);
+    times.apply_ms += ms_since(t);
+    after_apply(chunks[k]);
+    if (more) start(k, next());
+    else chunks[k].chunk = {};
   }
 }
 
@@ -222,7 +216,7 @@ void MeasurementEngine::replay_segment(std::uint32_t n) {
   std::uint64_t records = 0;
   // Records rejected now (an agency removed from the catalogue since) are skipped, not fatal.
   apply_chunks(state_, format, layout ? &*layout : nullptr, next(), next,
-               [&](const ParsedChunk& c) { records += c.first.records.size() + c.second.records.size(); }, tally,
+               [&](const ParsedChunk& c) { records += c.parsed.records.size(); }, tally,
                times);
   state_.ingested()[meta.content_hash] = n;
   if (meta.probe) state_.probes().insert(meta.probe);
@@ -316,23 +310,21 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
       return {c, reader.consumed()};
     };
     auto after_apply = [&](const ParsedChunk& cur) {
-      summary.records += cur.first.records.size() + cur.second.records.size();
-      summary.lines += cur.first.lines + cur.second.lines;
+      summary.records += cur.parsed.records.size();
+      summary.lines += cur.parsed.lines;
       // The log keeps the accepted lines exactly as received.
       std::vector<std::pair<const char*, std::size_t>> pieces;
       std::size_t pos = 0;
-      for (const auto* list : {&cur.first.rejects, &cur.second.rejects}) {
-        for (const Reject& r : *list) {
-          if (r.offset > pos) pieces.emplace_back(cur.chunk.data() + pos, r.offset - pos);
-          pos = r.offset + r.length;
-          ++summary.rejects;
-          if (options.write_rejects) {
-            if (!rejects_out.is_open()) {
-              rejects_out.open(rejects_path);
-              if (!rejects_out) throw IngestError("không tạo được tệp bản ghi bị từ chối " + rejects_path.string());
-            }
-            rejects_out << "dòng " << (line_base + r.line) << ": " << r.reason << '\n';
+      for (const Reject& r : cur.parsed.rejects) {
+        if (r.offset > pos) pieces.emplace_back(cur.chunk.data() + pos, r.offset - pos);
+        pos = r.offset + r.length;
+        ++summary.rejects;
+        if (options.write_rejects) {
+          if (!rejects_out.is_open()) {
+            rejects_out.open(rejects_path);
+            if (!rejects_out) throw IngestError("không tạo được tệp bản ghi bị từ chối " + rejects_path.string());
           }
+          rejects_out << "dòng " << (line_base + r.line) << ": " << r.reason << '\n';
         }
       }
       // A last line without a newline followed by more data would glue two records: never the
@@ -342,7 +334,7 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
       auto t = clock::now();
       writer.append_pieces(std::move(pieces));
       summary.times.log_wait_ms += ms_since(t);
-      line_base += cur.first.lines + cur.second.lines;
+      line_base += cur.parsed.lines;
       if (options.progress) options.progress(cur.consumed, reader.total());
     };
     apply_chunks(state_, format, layout ? &*layout : nullptr, {chunk, reader.consumed()}, next, after_apply,

@@ -17,9 +17,10 @@ class InputError : public std::runtime_error {
 
 // How many chunks a reader keeps in memory: a chunk stays valid until the (kChunkRing − 1)-th call
 // of next() after the one that returned it, because the reader reads ahead into the buffer of the
-// chunk kChunkRing before the one it reads (read_chunks). Six: while the records log writes up to
-// three chunks, the next is applied, the one after parsed and the one after that read (engine.cpp).
-inline constexpr int kChunkRing = 6;
+// chunk kChunkRing before the one it reads (read_chunks). Seven: while the records log writes up to
+// three chunks, the next is applied, the two after it parsed and the one after those read
+// (engine.cpp, kParseAhead).
+inline constexpr int kChunkRing = 7;
 
 class ChunkReader {
  public:

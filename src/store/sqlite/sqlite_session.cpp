@@ -23,7 +23,10 @@ constexpr int kBusyTimeoutMs = 10000;
 }  // namespace
 
 SqliteSession::SqliteSession(const std::string& path) : path_(path) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // One session is one connection used by one thread at a time, so SQLite's own per-call mutexes
+  // (serialized mode) only cost: a lock and an unlock on every step, bind and column read.
+  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
