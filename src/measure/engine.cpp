@@ -88,6 +88,7 @@ void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout*
   // Parsing reads the agency table, which applying does not change, and interns procedures.
   const RecordCatalog catalog{state.agencies(), state.procedures()};
   bool more = true;  // `next` has not yet returned the empty chunk
+  // Puts chunk `c` into `slot` and starts its parse; an empty chunk marks the end.
   auto start = [&](int slot, std::pair<std::string_view, std::uint64_t> c) {
     ParsedChunk& p = chunks[slot];
     p.chunk = c.first;
@@ -98,11 +99,9 @@ void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout*
       parse_chunk(format, p.chunk, csv, catalog, p.parsed);
     });
   };
+  auto start_next = [&](int slot) { start(slot, more ? next() : std::pair<std::string_view, std::uint64_t>{}); };
   start(0, first);
-  for (int slot = 1; slot < kSlots; ++slot) {
-    if (more) start(slot, next());
-    else chunks[slot].chunk = {};
-  }
+  for (int slot = 1; slot < kSlots; ++slot) start_next(slot);
   for (int k = 0; !chunks[k].chunk.empty(); k = (k + 1) % kSlots) {
     auto t = std::chrono::steady_clock::now();
     parsing[k].get();
@@ -111,8 +110,7 @@ void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout*
     state.apply(chunks[k].parsed.records, tally);
     times.apply_ms += ms_since(t);
     after_apply(chunks[k]);
-    if (more) start(k, next());
-    else chunks[k].chunk = {};
+    start_next(k);
   }
 }
 
