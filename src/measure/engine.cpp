@@ -44,10 +44,12 @@ void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* l
                  ParseResult& out) {
   const char* begin = chunk.data();
   const char* end = begin + chunk.size();
-  if (format == RecordFormat::Csv)
+  if (format == RecordFormat::Csv) {
     parse_csv(begin, end, *layout, catalog, 0, out);
-  else
+  } else {
+    if (out.keep_lines) out.kept.start(chunk.size());
     parse_ndjson(begin, end, catalog, 0, out);
+  }
 }
 
 // A chunk read and parsed, with how far into the input the reader was.
@@ -56,6 +58,20 @@ struct ParsedChunk {
   ParseResult parsed;
   std::uint64_t consumed = 0;
 };
+
+// The lines of a parsed chunk that were not rejected, as pieces of the chunk.
+std::vector<std::pair<const char*, std::size_t>> accepted_lines(const ParsedChunk& c) {
+  std::vector<std::pair<const char*, std::size_t>> pieces;
+  std::size_t pos = 0;
+  for (const Reject& r : c.parsed.rejects) {
+    if (r.offset > pos) pieces.emplace_back(c.chunk.data() + pos, r.offset - pos);
+    pos = r.offset + r.length;
+  }
+  // A last line without a newline followed by more data would glue two records: never the case,
+  // since only the file's final line can lack one.
+  if (pos < c.chunk.size()) pieces.emplace_back(c.chunk.data() + pos, c.chunk.size() - pos);
+  return pieces;
+}
 
 // The next chunk of an input and how far into it the reader then is; an empty chunk at the end.
 using NextChunk = std::function<std::pair<std::string_view, std::uint64_t>()>;
@@ -77,13 +93,14 @@ static_assert(kChunkRing >= RecordsLog::Writer::kWritesInFlight + kParseAhead + 
 // Applies the records of a stream of chunks to `state` in order, while the next kParseAhead chunks
 // are read (`next`) and parsed, so reading, parsing and the dedup table's random accesses overlap;
 // `after_apply` runs after each chunk's apply. A chunk must stay valid until the
-// (kParseAhead + 1)-th call of `next` after the one that returned it.
-void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout* csv,
+// (kParseAhead + 1)-th call of `next` after the one that returned it. `keep_lines`: NDJSON lines are
+// also kept without their keys for the records log (ParseResult::kept).
+void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout* csv, bool keep_lines,
                   std::pair<std::string_view, std::uint64_t> first, const NextChunk& next,
-                  const std::function<void(const ParsedChunk&)>& after_apply, ApplyTally& tally,
-                  IngestTimes& times) {
+                  const std::function<void(ParsedChunk&)>& after_apply, ApplyTally& tally, IngestTimes& times) {
   constexpr int kSlots = kParseAhead + 1;
   ParsedChunk chunks[kSlots];  // in turn: the one being applied, then the ones being parsed
+  for (ParsedChunk& c : chunks) c.parsed.keep_lines = keep_lines;
   std::future<void> parsing[kSlots];
   // Parsing reads the agency table, which applying does not change, and interns procedures.
   const RecordCatalog catalog{state.agencies(), state.procedures()};
@@ -203,19 +220,21 @@ void MeasurementEngine::replay_segment(std::uint32_t n) {
     layout = CsvLayout::from_header(meta.csv_header, error);
     if (!layout) throw LogError("đoạn nhật ký " + log_.segment_path(n).string() + ": " + error);
   }
-  // DATA blocks hold whole lines, so each one is a chunk; they are parsed in the mapping itself.
-  const auto& blocks = segment->blocks();
+  // DATA blocks hold whole lines, so each one is a chunk; they are parsed in the mapping itself, or
+  // where a compact block was decoded (one buffer for each chunk apply_chunks may still be using).
+  PageArray<char> decoded[kParseAhead + 2];
   std::size_t next_block = 0;
   auto next = [&]() -> std::pair<std::string_view, std::uint64_t> {
-    return {next_block < blocks.size() ? blocks[next_block++] : std::string_view{}, next_block};
+    if (next_block == segment->block_count()) return {std::string_view{}, next_block};
+    const std::size_t i = next_block++;
+    return {segment->lines(i, decoded[i % (kParseAhead + 2)]), next_block};
   };
   ApplyTally tally;
   IngestTimes times;
   std::uint64_t records = 0;
   // Records rejected now (an agency removed from the catalogue since) are skipped, not fatal.
-  apply_chunks(state_, format, layout ? &*layout : nullptr, next(), next,
-               [&](const ParsedChunk& c) { records += c.parsed.records.size(); }, tally,
-               times);
+  apply_chunks(state_, format, layout ? &*layout : nullptr, false, next(), next,
+               [&](const ParsedChunk& c) { records += c.parsed.records.size(); }, tally, times);
   state_.ingested()[meta.content_hash] = n;
   if (meta.probe) state_.probes().insert(meta.probe);
   last_segment_ = n;
@@ -307,15 +326,11 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
       std::string_view c = reader.next();
       return {c, reader.consumed()};
     };
-    auto after_apply = [&](const ParsedChunk& cur) {
+    const bool ndjson = format == RecordFormat::Ndjson;
+    auto after_apply = [&](ParsedChunk& cur) {
       summary.records += cur.parsed.records.size();
       summary.lines += cur.parsed.lines;
-      // The log keeps the accepted lines exactly as received.
-      std::vector<std::pair<const char*, std::size_t>> pieces;
-      std::size_t pos = 0;
       for (const Reject& r : cur.parsed.rejects) {
-        if (r.offset > pos) pieces.emplace_back(cur.chunk.data() + pos, r.offset - pos);
-        pos = r.offset + r.length;
         ++summary.rejects;
         if (options.write_rejects) {
           if (!rejects_out.is_open()) {
@@ -325,18 +340,20 @@ IngestSummary MeasurementEngine::run(std::string_view name, ChunkReader& reader,
           rejects_out << "dòng " << (line_base + r.line) << ": " << r.reason << '\n';
         }
       }
-      // A last line without a newline followed by more data would glue two records: never the
-      // case, since only the file's final line can lack one.
-      if (pos < cur.chunk.size()) pieces.emplace_back(cur.chunk.data() + pos, cur.chunk.size() - pos);
-      // Written beside the pipeline of apply_chunks, straight from the chunk: see kChunkRing.
+      // The log keeps the accepted lines as received: CSV lines as they are, NDJSON lines without
+      // their keys (the parser has kept them so). Written beside the pipeline of apply_chunks,
+      // straight from the chunk (see kChunkRing) or from the compact lines, whose memory the writer takes.
       auto t = clock::now();
-      writer.append_pieces(std::move(pieces));
+      if (ndjson)
+        writer.append_compact(cur.parsed.kept);
+      else
+        writer.append_pieces(accepted_lines(cur));
       summary.times.log_wait_ms += ms_since(t);
       line_base += cur.parsed.lines;
       if (options.progress) options.progress(cur.consumed, reader.total());
     };
-    apply_chunks(state_, format, layout ? &*layout : nullptr, {chunk, reader.consumed()}, next, after_apply,
-                 summary.tally, summary.times);
+    apply_chunks(state_, format, layout ? &*layout : nullptr, ndjson, {chunk, reader.consumed()}, next,
+                 after_apply, summary.tally, summary.times);
     auto t = clock::now();
     meta.content_hash = reader.content_hash();
     meta.records = summary.records;

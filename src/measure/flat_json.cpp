@@ -303,7 +303,7 @@ namespace {
 
 // The usual line, its first pass 32 bytes at a time (`avx2`) or 16.
 const char* scan_usual_line_with(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
-                                 const KeyOrder& order, bool avx2) {
+                                 const KeyOrder& order, const char** value_ends, bool avx2) {
   if (order.count == 0 || order.count > kFieldCount) return nullptr;
   QuoteBits quotes;
   const std::size_t len = avx2 ? plain_line_avx2(begin, end, quotes) : plain_line(begin, end, quotes);
@@ -325,6 +325,7 @@ const char* scan_usual_line_with(const char* begin, const char* end, std::array<
     } else if (!(p = scalar(p, fields[f]))) {
       return nullptr;
     }
+    value_ends[k] = p;
   }
   if (*p != '}' || p + 1 != begin + len) return nullptr;
   return begin + len;
@@ -333,22 +334,24 @@ const char* scan_usual_line_with(const char* begin, const char* end, std::array<
 }  // namespace
 
 const char* scan_usual_line(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
-                            const KeyOrder& order) {
+                            const KeyOrder& order, const char** value_ends) {
   static const bool avx2 = __builtin_cpu_supports("avx2");
-  return scan_usual_line_with(begin, end, fields, order, avx2);
+  return scan_usual_line_with(begin, end, fields, order, value_ends, avx2);
 }
 
 const char* scan_usual_line_portable(const char* begin, const char* end,
-                                     std::array<std::string_view, kFieldCount>& fields, const KeyOrder& order) {
-  return scan_usual_line_with(begin, end, fields, order, false);
+                                     std::array<std::string_view, kFieldCount>& fields, const KeyOrder& order,
+                                     const char** value_ends) {
+  return scan_usual_line_with(begin, end, fields, order, value_ends, false);
 }
 #else
 // Without SSE2 every line takes the general path.
-const char* scan_usual_line(const char*, const char*, std::array<std::string_view, kFieldCount>&, const KeyOrder&) {
+const char* scan_usual_line(const char*, const char*, std::array<std::string_view, kFieldCount>&, const KeyOrder&,
+                            const char**) {
   return nullptr;
 }
 const char* scan_usual_line_portable(const char*, const char*, std::array<std::string_view, kFieldCount>&,
-                                     const KeyOrder&) {
+                                     const KeyOrder&, const char**) {
   return nullptr;
 }
 #endif

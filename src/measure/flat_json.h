@@ -21,15 +21,17 @@ struct KeyOrder {
 
 // The usual line, found and read in one pass: when the line at `begin` (up to its '\n', or `end`) has
 // exactly the keys of `order`, in that order, with no spaces and only plain bytes (no escape, no
-// control character, nothing ≥ 0x80), fills `fields` and returns the line's end (its '\n', or
-// `end`). Otherwise returns nullptr: the caller finds the line's end and calls scan_flat_object.
+// control character, nothing ≥ 0x80), fills `fields`, sets `value_ends[k]` to the end of the k-th
+// value as written (after its closing quote; compact_lines.h keeps the values) and returns the line's
+// end (its '\n', or `end`). Otherwise returns nullptr: the caller finds the line's end and calls scan_flat_object.
 // The caller resets `fields` first. Reads up to 32 bytes past the line (the caller's padding).
 const char* scan_usual_line(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
-                            const KeyOrder& order);
+                            const KeyOrder& order, const char** value_ends);
 // scan_usual_line as a processor without AVX2 runs it (its first pass 16 bytes at a time instead of
 // 32), so that the tests read every line with both on one machine.
 const char* scan_usual_line_portable(const char* begin, const char* end,
-                                     std::array<std::string_view, kFieldCount>& fields, const KeyOrder& order);
+                                     std::array<std::string_view, kFieldCount>& fields, const KeyOrder& order,
+                                     const char** value_ends);
 
 // Fills `fields` from the object on [begin, end) (one line without its newline) and returns true,
 // or returns false when the line needs the full parser. Any key order and spaces between tokens are

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "measure/agency_table.h"
+#include "measure/compact_lines.h"
 #include "measure/dossier_record.h"
 #include "measure/page_array.h"
 #include "measure/procedure_dictionary.h"
@@ -46,6 +47,10 @@ struct ParseResult {
   std::uint64_t lines = 0;  // lines seen in the slice (including blank ones)
   std::deque<std::string> scratch;  // unescaped values being converted
   ProcedureCache procedures;        // this parsing thread's interned codes (kept across chunks)
+  // NDJSON: the accepted lines, without their keys, for the records log; filled by parse_ndjson when
+  // `keep_lines` is set (an ingest, not a replay) and started by the caller for each chunk.
+  bool keep_lines = false;
+  CompactLines kept;
   // Empties it for the next chunk, keeping the memory (a chunk's records are megabytes).
   void clear() {
     records.clear();

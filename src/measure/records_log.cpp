@@ -17,8 +17,9 @@ namespace {
 
 constexpr std::uint32_t kMagic = 0x32525844;  // "DXR2"
 // kData: a DATA block whose payload follows its header directly (segments written before the paged
-// form); kPagedData: the payload starts on the page after the header (payload_offset).
-enum BlockKind : std::uint32_t { kBegin = 1, kData = 2, kCommit = 3, kPagedData = 4 };
+// form); kPagedData: the payload starts on the page after the header (payload_offset); kCompactData:
+// paged, and the payload is NDJSON lines without their keys (compact_lines.h).
+enum BlockKind : std::uint32_t { kBegin = 1, kData = 2, kCommit = 3, kPagedData = 4, kCompactData = 5 };
 // Every block is followed by zeros up to the next multiple of kAlign, so that blocks start and end
 // on a page: the writer can then use O_DIRECT (no copy into the page cache, which cost a third of a
 // big ingest's time).
@@ -42,8 +43,11 @@ struct BlockHeader {
 };
 static_assert(sizeof(BlockHeader) == 24);
 
+// Whether a block's payload starts on the page after its header: the DATA blocks written now.
+bool paged(std::uint32_t kind) { return kind == kPagedData || kind == kCompactData; }
+
 // Where a block's payload starts, counted from its header.
-std::size_t payload_offset(std::uint32_t kind) { return kind == kPagedData ? kAlign : sizeof(BlockHeader); }
+std::size_t payload_offset(std::uint32_t kind) { return paged(kind) ? kAlign : sizeof(BlockHeader); }
 
 // Checksums are the low 32 bits of an xxHash (hash.h): several times faster than zlib's CRC-32 on
 // gigabytes of records, and as good at catching damage. XXH64 for headers and the small blocks.
@@ -52,7 +56,7 @@ std::uint32_t checksum(const void* p, std::size_t n) { return static_cast<std::u
 // A payload's checksum: XXH3 for the paged DATA blocks (gigabytes of them: bulk_hash), XXH64 for
 // BEGIN, COMMIT and the DATA blocks of the earlier layout.
 std::uint32_t payload_checksum(std::uint32_t kind, const void* p, std::size_t n) {
-  return kind == kPagedData ? static_cast<std::uint32_t>(bulk_hash(p, n)) : checksum(p, n);
+  return paged(kind) ? static_cast<std::uint32_t>(bulk_hash(p, n)) : checksum(p, n);
 }
 
 std::string encode_meta(const BatchMeta& m) {
@@ -109,6 +113,7 @@ bool walk(const char* data, std::size_t size, F&& on_block) {
     BlockHeader h;
     std::memcpy(&h, data + pos, sizeof h);
     if (h.magic != kMagic || checksum(&h, 20) != h.header_checksum) return false;
+    if (h.kind < kBegin || h.kind > kCompactData) return false;  // written by a newer dxmon: not skipped
     if (payload_offset(h.kind) > size - pos) return false;
     pos += payload_offset(h.kind);
     if (h.length > size - pos) return false;
@@ -227,7 +232,7 @@ std::unique_ptr<RecordsLog::Segment> RecordsLog::open_segment(std::uint32_t n) c
   // Verify the whole segment before handing out any record: nothing is applied from a damaged file.
   bool ok = walk(seg->data_, seg->size_, [&](std::uint32_t kind, const char* p, std::size_t len) {
     if (kind == kBegin) seg->meta_ = decode_meta({p, len});
-    if (kind == kData) seg->blocks_.emplace_back(p, len);
+    if (kind == kData || kind == kCompactData) seg->blocks_.push_back({{p, len}, kind == kCompactData});
     if (kind == kCommit) {
       committed = true;
       commit_meta = decode_meta({p, len});
@@ -241,7 +246,26 @@ std::unique_ptr<RecordsLog::Segment> RecordsLog::open_segment(std::uint32_t n) c
   // The content hash is known only once the whole file was read: COMMIT carries it.
   seg->meta_.content_hash = commit_meta.content_hash;
   seg->meta_.probe = commit_meta.probe;
+  seg->path_ = path;
   return seg;
+}
+
+std::string_view RecordsLog::Segment::lines(std::size_t i, PageArray<char>& scratch) const {
+  const Block& block = blocks_.at(i);
+  if (!block.compact) return block.payload;
+  constexpr std::size_t kPadding = 64;  // the parsers read past the last line (record_parser.h)
+  const std::size_t n = decoded_size(block.payload);
+  const auto damaged = [&] {
+    return LogError("đoạn nhật ký " + path_.string() +
+                    " bị hỏng (khối bản ghi rút gọn không giải được) — khôi phục tệp này từ bản sao lưu");
+  };
+  // A line restored is at most about 12 times its compact form (one short value under the longest
+  // key): a size beyond 16 times is damage, and no memory is taken for it.
+  if (n == SIZE_MAX || n / 16 > block.payload.size()) throw damaged();
+  if (scratch.size() < n + 1 + kPadding) scratch = PageArray<char>(n + n / 8 + 1 + kPadding);
+  if (!decode_compact_lines(block.payload, scratch.data())) throw damaged();
+  std::memset(scratch.data() + n, 0, kPadding);
+  return {scratch.data(), n};
 }
 
 RecordsLog::Writer::Writer(RecordsLog& log, const BatchMeta& meta) : log_(log) {
@@ -273,7 +297,7 @@ void RecordsLog::Writer::finish_writes() {
   for (auto& slot : slots_) slot.io.finish();
 }
 
-void RecordsLog::Writer::write_block(std::uint32_t kind, Pieces pieces) {
+void RecordsLog::Writer::write_block(std::uint32_t kind, Pieces pieces, PageArray<char>* hand_over) {
   std::size_t length = 0;
   for (const auto& piece : pieces) length += piece.second;
   // Slots in turn: this block's write starts once the write kWritesInFlight blocks ago is done. Their
@@ -281,19 +305,20 @@ void RecordsLog::Writer::write_block(std::uint32_t kind, Pieces pieces) {
   Slot& slot = slots_[next_slot_];
   next_slot_ = (next_slot_ + 1) % kWritesInFlight;
   slot.io.finish();
+  if (hand_over) slot.held.swap(*hand_over);  // the slot's earlier memory is free now: the caller's
   const std::uint64_t at = written_;
   written_ += align_up(payload_offset(kind) + length);
-  const bool in_place = kind == kPagedData && pieces.size() == 1 &&
+  const bool in_place = paged(kind) && pieces.size() == 1 &&
                         reinterpret_cast<std::uintptr_t>(pieces[0].first) % kAlign == 0;
   slot.io.start([this, &slot, kind, pieces = std::move(pieces), length, at, in_place] {
     if (in_place)
-      write_in_place(slot, {pieces[0].first, length}, at);
+      write_in_place(slot, kind, {pieces[0].first, length}, at);
     else
       write_copied(slot, kind, pieces, length, at);
   });
   // Sync as the segment grows, on a thread of its own (the writes go on meanwhile), so that the sync
   // before COMMIT, which the ingest waits for, has little left to do.
-  if (kind == kPagedData && written_ - synced_ >= kSyncEvery && !syncing_.load()) {
+  if (paged(kind) && written_ - synced_ >= kSyncEvery && !syncing_.load()) {
     if (background_sync_.joinable()) background_sync_.join();
     synced_ = written_;
     syncing_ = true;
@@ -326,8 +351,9 @@ void RecordsLog::Writer::write_copied(Slot& slot, std::uint32_t kind, const Piec
 // A DATA block whose payload lies page-aligned in the caller's memory: the header page, the payload's
 // whole pages from where they are, and its last partial page copied out with the zeros after it.
 // Copying 3,7 GB of NDJSON into staging blocks cost a pass over it and 144 MB of fresh memory.
-void RecordsLog::Writer::write_in_place(Slot& slot, std::string_view payload, std::uint64_t at) {
-  BlockHeader h{kMagic, kPagedData, payload.size(), payload_checksum(kPagedData, payload.data(), payload.size()), 0};
+void RecordsLog::Writer::write_in_place(Slot& slot, std::uint32_t kind, std::string_view payload,
+                                        std::uint64_t at) {
+  BlockHeader h{kMagic, kind, payload.size(), payload_checksum(kind, payload.data(), payload.size()), 0};
   h.header_checksum = checksum(&h, 20);
   if (slot.pages.size() == 0) slot.pages = PageArray<char>(2 * kAlign);
   char* header_page = slot.pages.data();
@@ -373,6 +399,12 @@ void RecordsLog::Writer::sync() {
 
 void RecordsLog::Writer::append_pieces(Pieces pieces) {
   if (!pieces.empty()) write_block(kPagedData, std::move(pieces));
+}
+
+void RecordsLog::Writer::append_compact(CompactLines& lines) {
+  if (lines.empty()) return;
+  const std::string_view payload = lines.payload();
+  write_block(kCompactData, {{payload.data(), payload.size()}}, &lines.buffer());
 }
 
 void RecordsLog::Writer::commit(const BatchMeta& meta) {

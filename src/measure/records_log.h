@@ -1,8 +1,8 @@
 #pragma once
 // The records log: dossier records kept exactly as received, append-only, checksummed: the source of
 // truth that every aggregate is derived from. One segment file per ingested file:
-//   BEGIN block (format, source name, CSV header) · DATA blocks (record lines) · COMMIT (counts,
-//   content hash).
+//   BEGIN block (format, source name, CSV header) · DATA blocks (record lines; NDJSON lines without
+//   their keys, compact_lines.h) · COMMIT (counts, content hash).
 // Each block is framed by a header with its length and checksum of header and payload, and padded to a
 // 4 KiB boundary (written with O_DIRECT). A DATA block's payload starts on the page after its header,
 // so that a chunk of the input, read into page-aligned memory, is written from there as it is. The DATA blocks are made durable (fdatasync) before COMMIT
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "measure/background_task.h"
+#include "measure/compact_lines.h"
 #include "measure/page_array.h"
 
 namespace dxmon::measure {
@@ -65,15 +66,24 @@ class RecordsLog {
     Segment& operator=(const Segment&) = delete;
     ~Segment();
     const BatchMeta& meta() const { return meta_; }
-    const std::vector<std::string_view>& blocks() const { return blocks_; }
+    std::size_t block_count() const { return blocks_.size(); }
+    // The lines of the i-th DATA block as received: in the mapping, or decoded into `scratch` when
+    // the block is compact (compact_lines.h). Either way at least 64 readable bytes follow them.
+    // Throws LogError when a compact block does not decode.
+    std::string_view lines(std::size_t i, PageArray<char>& scratch) const;
 
    private:
     friend class RecordsLog;
     Segment() = default;
+    struct Block {
+      std::string_view payload;
+      bool compact = false;
+    };
     const char* data_ = nullptr;
     std::size_t size_ = 0;
+    std::filesystem::path path_;
     BatchMeta meta_;
-    std::vector<std::string_view> blocks_;
+    std::vector<Block> blocks_;
   };
   std::unique_ptr<Segment> open_segment(std::uint32_t n) const;
 
@@ -94,6 +104,9 @@ class RecordsLog {
     // after this one returns (or commit() does). A single page-aligned piece is written straight from
     // where it lies (O_DIRECT, no copy); anything else is copied into a block first.
     void append_pieces(std::vector<std::pair<const char*, std::size_t>> pieces);
+    // One DATA block of NDJSON lines without their keys. The writer takes the lines' memory for the
+    // write and gives `lines` the memory of a block written earlier, to be started again.
+    void append_compact(CompactLines& lines);
     void commit(const BatchMeta& meta);  // COMMIT block, fsync file and folder
     std::uint32_t segment() const { return number_; }
 
@@ -104,10 +117,11 @@ class RecordsLog {
       BackgroundTask io;         // the write of the slot's last block
       PageArray<char> staging;   // a block assembled from pieces, page-aligned for O_DIRECT
       PageArray<char> pages;     // a DATA block's header page and the page holding its payload's tail
+      PageArray<char> held;      // the memory of compact lines being written (append_compact)
     };
-    void write_block(std::uint32_t kind, Pieces pieces);
+    void write_block(std::uint32_t kind, Pieces pieces, PageArray<char>* hand_over = nullptr);
     void write_copied(Slot& slot, std::uint32_t kind, const Pieces& pieces, std::size_t length, std::uint64_t at);
-    void write_in_place(Slot& slot, std::string_view payload, std::uint64_t at);
+    void write_in_place(Slot& slot, std::uint32_t kind, std::string_view payload, std::uint64_t at);
     void write_at(const iovec* iov, int count, std::uint64_t at);
     void finish_writes();
     RecordsLog& log_;

@@ -103,14 +103,24 @@ struct Usual {
   std::size_t line_end = 0;   // where it is in `buffer`
   // `text` may hold several lines; the one at `at` is read.
   Usual(const std::string& text, const KeyOrder& order, std::size_t at = 0) : buffer(text + std::string(64, '\0')) {
-    end = scan_usual_line(buffer.data() + at, buffer.data() + text.size(), fields, order);
+    end = scan_usual_line(buffer.data() + at, buffer.data() + text.size(), fields, order, value_ends);
     if (end) line_end = static_cast<std::size_t>(end - buffer.data());
     Fields portable_fields{};
-    EXPECT_EQ(scan_usual_line_portable(buffer.data() + at, buffer.data() + text.size(), portable_fields, order), end);
+    const char* portable_ends[kFieldCount];
+    EXPECT_EQ(scan_usual_line_portable(buffer.data() + at, buffer.data() + text.size(), portable_fields, order,
+                                       portable_ends),
+              end);
     if (end) {
       EXPECT_EQ(portable_fields, fields);
+      // Each value ends where the next key's comma, or the closing brace, is.
+      for (std::size_t k = 0; k < order.count; ++k) {
+        EXPECT_EQ(portable_ends[k], value_ends[k]) << k;
+        EXPECT_EQ(*value_ends[k], k + 1 < order.count ? ',' : '}') << k;
+      }
+      EXPECT_EQ(value_ends[order.count - 1] + 1, end);
     }
   }
+  const char* value_ends[kFieldCount] = {};
   std::string_view operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
 };
 
