@@ -16,5 +16,6 @@ void check_repeated_values(const CheckContext& ctx, std::vector<Finding>& out); 
 void check_denominator_group(const CheckContext& ctx, std::vector<Finding>& out);     // denominator_group, group_partition
 void check_achieved_claims(const CheckContext& ctx, std::vector<Finding>& out);       // achieved_claim, classified_without_value
 void check_outliers(const CheckContext& ctx, std::vector<Finding>& out);              // outlier_zscore, outlier_modified_zscore
+void check_task_count_sum(const CheckContext& ctx, std::vector<Finding>& out);        // task_count_sum
 
 }  // namespace dxmon::check

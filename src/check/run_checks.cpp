@@ -29,6 +29,7 @@ const std::vector<Family>& families() {
       {check_denominator_group, {"denominator_group", "group_partition"}},
       {check_achieved_claims, {"achieved_claim", "classified_without_value"}},
       {check_outliers, {"outlier_zscore", "outlier_modified_zscore"}},
+      {check_task_count_sum, {"task_count_sum"}},
   };
   return f;
 }

@@ -260,6 +260,49 @@ TEST(Outliers, OnlyTheSamePeriodTypeIsHistory) {
   EXPECT_EQ(z[0].period, Period::of_month(2024, 7));
 }
 
+// Seed 004 line 50–52's counts add up; one count changed at a time makes them not.
+TEST(TaskCountSum, GroupsMakeTheProgrammeAndStatusesSplitTheirGroup) {
+  auto count = [](std::optional<UnitGroup> group, std::optional<TaskStatus> status, long n) {
+    TaskCount c;
+    c.programme = "khhd2022";
+    c.group = group;
+    c.status = status;
+    c.count = n;
+    c.as_printed = std::to_string(n);
+    c.as_of = Date{2022, 12, 31};
+    c.document = "BC-1";
+    c.source = "dòng 50";
+    return c;
+  };
+  Dataset d;
+  d.task_counts = {count(std::nullopt, std::nullopt, 107), count(UnitGroup::Ministries, std::nullopt, 44),
+                   count(UnitGroup::Provinces, std::nullopt, 63),
+                   count(UnitGroup::Ministries, TaskStatus::Completed, 42),
+                   count(UnitGroup::Ministries, TaskStatus::InProgress, 2),
+                   count(std::nullopt, TaskStatus::Completed, 80)};  // one status alone is no sum
+  EXPECT_TRUE(run(d, "task_count_sum").empty());
+
+  Dataset more = d;
+  more.task_counts[2].count = 64;  // 44 + 64 = 108 tasks of 107
+  auto f = run(more, "task_count_sum");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::Error);
+  EXPECT_EQ(f[0].period, Period::of_year(2022));
+  EXPECT_EQ(f[0].values.size(), 3u);
+  EXPECT_NE(f[0].message.find("= 108, khác tổng 107 nhiệm vụ"), std::string::npos) << f[0].message;
+
+  Dataset fewer = d;
+  fewer.task_counts[4].count = 1;  // 42 + 1 of 44: one task without a status
+  f = run(fewer, "task_count_sum");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::Warning);
+  EXPECT_NE(f[0].message.find("(1 nhiệm vụ không được nêu)"), std::string::npos) << f[0].message;
+
+  Dataset other_day = d;
+  other_day.task_counts[2].as_of = Date{2023, 12, 31};  // another report's count is not a part
+  EXPECT_TRUE(run(other_day, "task_count_sum").empty());
+}
+
 TEST(Relations, RowsAreValidated) {
   RelationFault fault;
   auto r = relation_from_cells("sum_of", "t", "a; b", "", "src", fault);

@@ -8,7 +8,7 @@ namespace dxmon::report {
 namespace {
 
 // One line per rule of docs/checks.md, in its order.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kTitles{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kTitles{{
     {"share_bounds", "Tỷ lệ hoặc số đếm ngoài giới hạn cho phép"},
     {"share_consistency", "Tỷ lệ không khớp với tử số và mẫu số"},
     {"agency_share_consistency", "Tỷ lệ đơn vị không khớp với danh sách đơn vị được nêu"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kTitles{
     {"classified_without_value", "Mục tiêu được xếp nhóm khi chưa có số liệu"},
     {"outlier_zscore", "Giá trị bất thường so với các kỳ trước (z-score)"},
     {"outlier_modified_zscore", "Giá trị bất thường so với các kỳ trước (z-score hiệu chỉnh)"},
+    {"task_count_sum", "Số nhiệm vụ không cộng đúng tổng"},
 }};
 
 }  // namespace
