@@ -13,6 +13,7 @@
 #include "report/kinds/report_front.h"
 #include "report/kinds/report_kinds.h"
 #include "report/kinds/target_tables.h"
+#include "report/kinds/task_status_table.h"
 #include "text/number.h"
 #include "text/text.h"
 #include "text/vdate.h"
@@ -282,32 +283,11 @@ Section tasks_section(const std::vector<const Task*>& tasks, const Dataset& data
                                   plain(" nhiệm vụ đã quá thời hạn mà chưa hoàn thành: " + text::join(names, "; ") + ".")}});
   }
 
-  Table t;
-  t.caption = "Bảng " + std::to_string(table_no) + ". Số nhiệm vụ theo cơ quan chủ trì và tình trạng";
-  std::vector<TaskStatus> statuses;
-  for (TaskStatus st : {TaskStatus::Completed, TaskStatus::InProgress, TaskStatus::NotStarted, TaskStatus::Overdue,
-                        TaskStatus::Stopped})
-    if (a.by_status.count(st)) statuses.push_back(st);
-  t.columns = {{6, Align::Center}, {40, Align::Left}, {12, Align::Center}};
-  Row head{{"TT", "Cơ quan chủ trì", "Tổng số"}};
-  for (TaskStatus st : statuses) {
-    t.columns.push_back({42.0 / static_cast<double>(statuses.size()), Align::Center});
-    head.cells.push_back(Cell{std::string(task_status_label_vi(st))});
-  }
-  t.header.push_back(std::move(head));
-  int n = 0;
-  for (const check::AgencyTaskCounts& c : a.by_agency) {
-    Row row{{Cell{std::to_string(++n)}, Cell{c.agency.empty() ? "Chưa ghi cơ quan chủ trì" : unit_name(data, c.agency)},
-             Cell{text::format_count2(c.total)}}};
-    for (TaskStatus st : statuses) {
-      auto it = c.by_status.find(st);
-      row.cells.push_back(Cell{text::format_count2(it == c.by_status.end() ? 0 : it->second)});
-    }
-    t.body.push_back(std::move(row));
-  }
-  Row total{{Cell{""}, Cell{std::vector<Run>{bold("Tổng cộng")}}, Cell{std::vector<Run>{bold(text::format_count2(a.total))}}}};
-  for (TaskStatus st : statuses) total.cells.push_back(Cell{std::vector<Run>{bold(text::format_count2(a.by_status.at(st)))}});
-  t.body.push_back(std::move(total));
+  std::vector<AgencyTaskRow> rows;
+  for (const check::AgencyTaskCounts& c : a.by_agency)
+    rows.push_back(agency_task_row(data, c));
+  Table t = task_status_table("Bảng " + std::to_string(table_no) + ". Số nhiệm vụ theo cơ quan chủ trì và tình trạng",
+                              "Tổng số", a, rows);
   s.blocks.push_back(std::move(t));
   s.blocks.push_back(Paragraph{{plain("Tình hình thực hiện từng nhiệm vụ tại "), italic("Phụ lục"), plain(" kèm theo.")}});
   return s;

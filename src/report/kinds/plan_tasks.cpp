@@ -8,6 +8,7 @@
 #include "assess/task_tally.h"
 #include "check/task_analysis.h"
 #include "report/kinds/programme_front.h"
+#include "report/kinds/task_status_table.h"
 #include "text/number.h"
 #include "text/text.h"
 #include "text/vdate.h"
@@ -206,49 +207,24 @@ Paragraph figures_note(const TaskTally& t, const Figures& fig) {
 // of "01" say less).
 Table named_tasks_table(const check::TaskAnalysis& a, const ProvinceStatuses& provinces, const Dataset& data,
                         int number) {
-  Table t;
-  t.caption = "Bảng " + std::to_string(number) + ". Số nhiệm vụ có tên trong danh sách, theo cơ quan chủ trì";
-  std::vector<TaskStatus> statuses;
-  for (TaskStatus st : kTaskStatusOrder)
-    if (a.by_status.count(st)) statuses.push_back(st);
-  t.columns = {{6, Align::Center}, {40, Align::Left}, {12, Align::Center}};
-  Row head{{"TT", "Cơ quan chủ trì", "Số nhiệm vụ"}};
-  for (TaskStatus st : statuses) {
-    t.columns.push_back({42.0 / static_cast<double>(statuses.size()), Align::Center});
-    head.cells.push_back(Cell{std::string(task_status_label_vi(st))});
-  }
-  t.header.push_back(std::move(head));
-  auto count_cells = [&](Row& row, const std::map<TaskStatus, int>& by) {
-    for (TaskStatus st : statuses) {
-      auto it = by.find(st);
-      row.cells.push_back(Cell{text::format_count2(it == by.end() ? 0 : it->second)});
-    }
-  };
-  int n = 0;
-  std::map<TaskStatus, int> provinces_by;
-  int provinces_total = 0;
+  std::vector<AgencyTaskRow> rows;
+  AgencyTaskRow all_provinces;
   for (const check::AgencyTaskCounts& c : a.by_agency) {
     if (is_province(data, c.agency)) {
-      provinces_total += c.total;
-      for (const auto& [st, k] : c.by_status) provinces_by[st] += k;
+      all_provinces.total += c.total;
+      for (const auto& [st, k] : c.by_status) all_provinces.by_status[st] += k;
       continue;
     }
-    Row row{{Cell{std::to_string(++n)}, Cell{c.agency.empty() ? "Chưa ghi cơ quan chủ trì" : unit_name(data, c.agency)},
-             Cell{text::format_count2(c.total)}}};
-    count_cells(row, c.by_status);
-    t.body.push_back(std::move(row));
+    rows.push_back(agency_task_row(data, c));
   }
-  if (provinces_total > 0) {
-    Row row{{Cell{std::to_string(++n)},
-             Cell{text::format_count2(static_cast<long>(provinces.order.size())) +
-                  " tỉnh, thành phố trực thuộc Trung ương"},
-             Cell{text::format_count2(provinces_total)}}};
-    count_cells(row, provinces_by);
-    t.body.push_back(std::move(row));
+  if (all_provinces.total > 0) {
+    all_provinces.agency =
+        text::format_count2(static_cast<long>(provinces.order.size())) + " tỉnh, thành phố trực thuộc Trung ương";
+    rows.push_back(std::move(all_provinces));
   }
-  Row total{{Cell{""}, Cell{std::vector<Run>{bold("Tổng cộng")}}, Cell{std::vector<Run>{bold(text::format_count2(a.total))}}}};
-  for (TaskStatus st : statuses) total.cells.push_back(Cell{std::vector<Run>{bold(text::format_count2(a.by_status.at(st)))}});
-  t.body.push_back(std::move(total));
+  Table t = task_status_table(
+      "Bảng " + std::to_string(number) + ". Số nhiệm vụ có tên trong danh sách, theo cơ quan chủ trì", "Số nhiệm vụ",
+      a, rows);
   t.note = "Ghi chú: đếm từ danh sách nhiệm vụ có tên trong dữ liệu; nhiệm vụ chỉ được báo cáo dưới dạng số đếm, "
            "không có tên, không có trong bảng này.";
   return t;
