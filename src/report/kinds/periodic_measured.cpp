@@ -6,6 +6,7 @@
 #include "assess/ranking.h"
 #include "measure/service_indicators.h"
 #include "report/kinds/periodic_figures.h"
+#include "report/kinds/programme_front.h"
 #include "report/kinds/report_front.h"
 #include "text/number.h"
 
@@ -45,18 +46,6 @@ const Indicator* find_indicator(const std::vector<const Indicator*>& list, const
   return nullptr;
 }
 
-std::string unit_name(const Dataset& data, const std::string& code) {
-  for (const auto& u : data.units)
-    if (u.code == code) return u.name;
-  return code;
-}
-
-const ReportingUnit* unit_of(const Dataset& data, const std::string& code) {
-  for (const auto& u : data.units)
-    if (u.code == code) return &u;
-  return nullptr;
-}
-
 // The agencies of `group` ranked by the ranking indicator in `period`, with the change of rank since
 // the same period last year when that year was measured too.
 std::vector<RankedUnit> ranked_group(const Dataset& data, const Indicator& indicator, const Period& period,
@@ -66,7 +55,7 @@ std::vector<RankedUnit> ranked_group(const Dataset& data, const Indicator& indic
     for (const auto& o : data.observations) {
       if (!is_measured(o) || o.indicator != indicator.code || o.period != p || o.unit == kNation) continue;
       if (!o.value || o.flags.no_data) continue;
-      const ReportingUnit* u = unit_of(data, o.unit);
+      const ReportingUnit* u = find_unit(data, o.unit);
       if (u && unit_in_group(*u, group)) s.push_back({o.unit, *o.value});
     }
     return s;

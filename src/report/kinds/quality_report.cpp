@@ -15,6 +15,7 @@
 
 #include "check/run_checks.h"
 #include "check/task_analysis.h"
+#include "report/kinds/programme_front.h"
 #include "report/kinds/quality_rules.h"
 #include "report/kinds/report_front.h"
 #include "report/kinds/report_kinds.h"
@@ -89,12 +90,6 @@ bool within(const Finding& f, const Period& period) {
   for (const auto& v : f.values)
     if (starts_by_end(v.period)) return true;
   return !dated;  // a finding about no period in particular always concerns the data
-}
-
-std::string unit_name(const Dataset& data, const std::string& code) {
-  for (const auto& u : data.units)
-    if (u.code == code) return u.name;
-  return code;
 }
 
 // "tử số: 11.923 (bc.cccd_co_so_kham_chua_benh, năm 2022) — BC-2022-UBQGCĐS, seed 004 line 254"
