@@ -1,17 +1,23 @@
-// The built-in data imports cleanly into a real SQLite store, and importing it again changes nothing.
+// The built-in data imports cleanly into a real store (SQLite and PostgreSQL), and importing it
+// again changes nothing.
 #include <gtest/gtest.h>
 
-
 #include "io_test_support.h"
+#include "support/scratch_store.h"
 
 namespace dxmon::io {
 namespace {
 
 using namespace dxmon::io::testing;
+using testing_support::Backend;
 
-TEST(ImportBuiltin, AllFilesImportWithoutProblemsAndReimportChangesNothing) {
-  TempDir dir;
-  auto store = open_store("sqlite:" + dir.file("store.db"));
+class ImportBuiltin : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(ImportBuiltin, AllFilesImportWithoutProblemsAndReimportChangesNothing) {
+  testing_support::ScratchStore scratch;
+  scratch.create(GetParam());
+  if (HasFatalFailure() || IsSkipped()) return;
+  auto store = open_store(scratch.url());
   auto first = import_files(*store, builtin_files(), options());
   ASSERT_TRUE(first.ok()) << all_problems(first);
   ASSERT_TRUE(first.applied);
@@ -32,6 +38,9 @@ TEST(ImportBuiltin, AllFilesImportWithoutProblemsAndReimportChangesNothing) {
   EXPECT_EQ(again.applied->observations.unchanged, first.applied->observations.inserted);
   EXPECT_EQ(again.applied->tasks.unchanged, first.applied->tasks.inserted);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ImportBuiltin, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         testing_support::backend_name);
 
 }  // namespace
 }  // namespace dxmon::io

@@ -6,16 +6,21 @@
 #include <algorithm>
 
 #include "io_test_support.h"
+#include "support/scratch_store.h"
 
 namespace dxmon::io {
 namespace {
 
 using namespace dxmon::io::testing;
+using testing_support::Backend;
 
-class ImportValidation : public ::testing::Test {
+// On SQLite and on PostgreSQL: "nothing is written" is each backend's transaction.
+class ImportValidation : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    store_ = open_store("sqlite:" + dir_.file("store.db"));
+    scratch_.create(GetParam());
+    if (HasFatalFailure() || IsSkipped()) return;
+    store_ = open_store(scratch_.url());
     auto report = import_files(*store_, builtin_files(), options());
     ASSERT_TRUE(report.ok()) << all_problems(report);
     before_ = store_->load_all();
@@ -29,12 +34,13 @@ class ImportValidation : public ::testing::Test {
     return nullptr;
   }
 
-  TempDir dir_;
+  TempDir dir_;  // the files imported
+  testing_support::ScratchStore scratch_;
   std::unique_ptr<Store> store_;
   Dataset before_;
 };
 
-TEST_F(ImportValidation, DamagedCsvIsRejectedWithEveryProblemAndNothingWritten) {
+TEST_P(ImportValidation, DamagedCsvIsRejectedWithEveryProblemAndNothingWritten) {
   // The file name does not start with the kind, so the kind is given (as with --kind).
   auto opts = options();
   opts.kind = "observations";
@@ -83,7 +89,7 @@ TEST_F(ImportValidation, DamagedCsvIsRejectedWithEveryProblemAndNothingWritten) 
       << at(report, 7, "C")->to_string();
 }
 
-TEST_F(ImportValidation, DamagedXlsxIsRejectedWithEveryProblemAndNothingWritten) {
+TEST_P(ImportValidation, DamagedXlsxIsRejectedWithEveryProblemAndNothingWritten) {
   auto report = import_files(*store_, {fixture("damaged_observations.xlsx")}, options());
   ASSERT_FALSE(report.ok());
   EXPECT_FALSE(report.applied);
@@ -117,7 +123,7 @@ TEST_F(ImportValidation, DamagedXlsxIsRejectedWithEveryProblemAndNothingWritten)
                 at(report, 6, "E")->fix);
 }
 
-TEST_F(ImportValidation, HandMadeXlsxWithTitleRowMergedCellsAndTextNumbers) {
+TEST_P(ImportValidation, HandMadeXlsxWithTitleRowMergedCellsAndTextNumbers) {
   auto report = import_files(*store_, {fixture("observations_handmade.xlsx")}, options());
   ASSERT_TRUE(report.ok()) << all_problems(report);
   ASSERT_EQ(report.tables.size(), 1u);  // the notes sheet is not a kind and is skipped
@@ -148,7 +154,7 @@ TEST_F(ImportValidation, HandMadeXlsxWithTitleRowMergedCellsAndTextNumbers) {
   EXPECT_EQ(ha_giang.provenance.location, "");
 }
 
-TEST_F(ImportValidation, DryRunValidatesButWritesNothing) {
+TEST_P(ImportValidation, DryRunValidatesButWritesNothing) {
   auto opts = options();
   opts.dry_run = true;
   auto report = import_files(*store_, {fixture("observations_handmade.xlsx")}, opts);
@@ -158,7 +164,7 @@ TEST_F(ImportValidation, DryRunValidatesButWritesNothing) {
   EXPECT_TRUE(store_->load_all() == before_);
 }
 
-TEST_F(ImportValidation, ProblemsInOneFileStopTheOtherFilesToo) {
+TEST_P(ImportValidation, ProblemsInOneFileStopTheOtherFilesToo) {
   std::string good = dir_.file("observations_good.csv");
   write_file(good, "indicator,period,value,document\nqd942.01,2024,\"61,5%\",BC-1\n");
   auto opts = options();
@@ -170,7 +176,7 @@ TEST_F(ImportValidation, ProblemsInOneFileStopTheOtherFilesToo) {
 
 // Overrides and regimes written by hand: every bad row is located and said in Vietnamese, and
 // the good rows of the same files are not written either.
-TEST_F(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) {
+TEST_P(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) {
   std::string overrides = dir_.file("overrides.csv");
   write_file(overrides,
              "programme,target,period,group,fine,who,when,why,source\n"
@@ -261,7 +267,7 @@ TEST_F(ImportValidation, BadOverrideAndRegimeRowsAreLocatedAndNothingIsWritten) 
 }
 
 // A sheet a person made, with Vietnamese headers and words: the override and the regime it means.
-TEST_F(ImportValidation, OverridesAndRegimesWithVietnameseHeadersAndWords) {
+TEST_P(ImportValidation, OverridesAndRegimesWithVietnameseHeadersAndWords) {
   std::string overrides = dir_.file("Điều chỉnh phân loại 2024.csv");
   write_file(overrides,
              "Chương trình,Mã mục tiêu,Kỳ đánh giá,Nhóm,Mức chi tiết,Người quyết định,Ngày quyết định,Lý do\n"
@@ -294,6 +300,9 @@ TEST_F(ImportValidation, OverridesAndRegimesWithVietnameseHeadersAndWords) {
   EXPECT_EQ(g->cutoff, CutoffRule::Decree09);
   EXPECT_EQ(g->deadline, DeadlineRule::days_after_cutoff(10));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ImportValidation,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), testing_support::backend_name);
 
 }  // namespace
 }  // namespace dxmon::io
