@@ -3,6 +3,10 @@
 -- fastest formulation found for DuckDB. Measured on the 10M-record CSV at 2 threads, 2026-12-06:
 -- text columns + row_number() in a CTE (bench/query.sql) 15.7–17.5 s; typed + arg_max(struct) per
 -- dossier 14.5–17.0 s; typed + DISTINCT ON 23.0 s; typed + QUALIFY (this file) 12.4–13.8 s.
+-- The latest state per dossier is most of DuckDB's time: on the same file and machine, 2026-12-07,
+-- `SELECT count(*)` over the typed read_csv took 3,53 s and a count per agency × month without it
+-- 2,89 s, against 12,6 s for this query (bench/RESULTS.md). It stays: dxmon's numbers are after
+-- deduplication, and the engines must return the same numbers.
 -- `records` is replaced by read_csv/read_json with the column types (duckdb_query.mjs).
 WITH latest AS (
   SELECT * FROM records
