@@ -30,11 +30,14 @@ FindingValue count_value(const TaskCount& c, std::string role) {
   return v;
 }
 
+// The count as the report printed it ("02"), or written out when the source gave no text.
+std::string printed(const TaskCount& c) { return c.as_printed.empty() ? text::format_count(c.count) : c.as_printed; }
+
 // "bộ, ngành 44", "đã hoàn thành 42": a part as the message names it.
 std::string say_part(const TaskCount& c) {
   const std::string what = c.status ? std::string(task_status_label_vi(*c.status))
                                     : std::string(c.group ? unit_group_label_vi(*c.group) : "");
-  return what + " " + (c.as_printed.empty() ? text::format_count(c.count) : c.as_printed);
+  return what + " " + printed(c);
 }
 
 // "chương trình "khhd2022", ngày 31/12/2022; nguồn: seed 004 line 50…"
@@ -59,9 +62,8 @@ void compare(const TaskCount& total, const std::vector<const TaskCount*>& parts,
   Finding f;
   f.rule = "task_count_sum";
   f.severity = sum > total.count ? Severity::Error : Severity::Warning;
-  const std::string printed_total = total.as_printed.empty() ? text::format_count(total.count) : total.as_printed;
   f.message = "Số nhiệm vụ " + std::string(of) + " không cộng lại bằng tổng: " + terms + " = " +
-              text::format_count(sum) + ", khác tổng " + printed_total + " nhiệm vụ" +
+              text::format_count(sum) + ", khác tổng " + printed(total) + " nhiệm vụ" +
               (sum < total.count ? " (" + text::format_count(total.count - sum) + " nhiệm vụ không được nêu)" : "") +
               " — " + say_where(total) + ".";
   f.values.push_back(count_value(total, "tổng"));

@@ -44,12 +44,10 @@ void parse_chunk(RecordFormat format, std::string_view chunk, const CsvLayout* l
                  ParseResult& out) {
   const char* begin = chunk.data();
   const char* end = begin + chunk.size();
-  if (format == RecordFormat::Csv) {
+  if (format == RecordFormat::Csv)
     parse_csv(begin, end, *layout, catalog, 0, out);
-  } else {
-    if (out.keep_lines) out.kept.start(chunk.size());
+  else
     parse_ndjson(begin, end, catalog, 0, out);
-  }
 }
 
 // A chunk read and parsed, with how far into the input the reader was.
@@ -90,10 +88,14 @@ constexpr int kParseAhead = 2;
 // still in use, k+1−kWritesInFlight, must be newer than the buffer being refilled.
 static_assert(kChunkRing >= RecordsLog::Writer::kWritesInFlight + kParseAhead + 2);
 
+// Chunks apply_chunks may be using at once: the one being applied, the ones being parsed and the one
+// `next` is reading.
+constexpr int kChunksInUse = kParseAhead + 2;
+
 // Applies the records of a stream of chunks to `state` in order, while the next kParseAhead chunks
 // are read (`next`) and parsed, so reading, parsing and the dedup table's random accesses overlap;
 // `after_apply` runs after each chunk's apply. A chunk must stay valid until the
-// (kParseAhead + 1)-th call of `next` after the one that returned it. `keep_lines`: NDJSON lines are
+// (kParseAhead + 1)-th call of `next` after the one that returned it (kChunksInUse). `keep_lines`: NDJSON lines are
 // also kept without their keys for the records log (ParseResult::kept).
 void apply_chunks(MeasurementState& state, RecordFormat format, const CsvLayout* csv, bool keep_lines,
                   std::pair<std::string_view, std::uint64_t> first, const NextChunk& next,
@@ -222,12 +224,12 @@ void MeasurementEngine::replay_segment(std::uint32_t n) {
   }
   // DATA blocks hold whole lines, so each one is a chunk; they are parsed in the mapping itself, or
   // where a compact block was decoded (one buffer for each chunk apply_chunks may still be using).
-  PageArray<char> decoded[kParseAhead + 2];
+  PageArray<char> decoded[kChunksInUse];
   std::size_t next_block = 0;
   auto next = [&]() -> std::pair<std::string_view, std::uint64_t> {
     if (next_block == segment->block_count()) return {std::string_view{}, next_block};
     const std::size_t i = next_block++;
-    return {segment->lines(i, decoded[i % (kParseAhead + 2)]), next_block};
+    return {segment->lines(i, decoded[i % kChunksInUse]), next_block};
   };
   ApplyTally tally;
   IngestTimes times;

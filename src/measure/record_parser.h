@@ -1,7 +1,7 @@
 #pragma once
 // Turns lines of dossier records (CSV or NDJSON) into compact parsed records, or into rejects with a
 // reason. Hand-written field scanning for CSV and simdjson on-demand for NDJSON: this is the hot path.
-// A parser works on whole lines of one slice of a buffer, so two threads can parse two halves.
+// A parser works on whole lines of one chunk of a buffer, so several threads can parse several chunks.
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -47,8 +47,8 @@ struct ParseResult {
   std::uint64_t lines = 0;  // lines seen in the slice (including blank ones)
   std::deque<std::string> scratch;  // unescaped values being converted
   ProcedureCache procedures;        // this parsing thread's interned codes (kept across chunks)
-  // NDJSON: the accepted lines, without their keys, for the records log; filled by parse_ndjson when
-  // `keep_lines` is set (an ingest, not a replay) and started by the caller for each chunk.
+  // NDJSON: the accepted lines, without their keys, for the records log; started again and filled by
+  // each parse_ndjson when `keep_lines` is set (an ingest, not a replay).
   bool keep_lines = false;
   CompactLines kept;
   // Empties it for the next chunk, keeping the memory (a chunk's records are megabytes).

@@ -29,7 +29,6 @@ std::string round_trip(const std::string& text, std::size_t* compact_size = null
   const std::string padded = text + std::string(64, '\0');  // the parsers' padding
   ParseResult parsed;
   parsed.keep_lines = true;
-  parsed.kept.start(text.size());
   parse_ndjson(padded.data(), padded.data() + text.size(), catalog, 1, parsed);
   if (rejects)
     for (const Reject& r : parsed.rejects) rejects->push_back(std::to_string(r.line) + ": " + r.reason);
@@ -132,7 +131,6 @@ TEST(CompactLines, DamageIsFound) {
   const std::string padded = text + std::string(64, '\0');
   ParseResult parsed;
   parsed.keep_lines = true;
-  parsed.kept.start(text.size());
   parse_ndjson(padded.data(), padded.data() + text.size(), {agencies, procedures}, 1, parsed);
   const std::string payload(parsed.kept.payload());
   std::string out(text.size() + 64, '\0');
