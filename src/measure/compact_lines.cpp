@@ -1,8 +1,6 @@
 #include "measure/compact_lines.h"
 
-#include <array>
 #include <cstring>
-#include <string>
 
 namespace dxmon::measure {
 namespace {
@@ -12,16 +10,6 @@ constexpr char kAsReceived = '\x1E';
 constexpr char kSeparator = '\x1F';
 // A key in a key-order line: a letter from 'a' (the Field's number would put a newline in the line).
 constexpr char kFirstKey = 'a';
-
-// `"name":` of every field: what a usual line writes before each value.
-const std::array<std::string, kFieldCount>& quoted_keys() {
-  static const auto keys = [] {
-    std::array<std::string, kFieldCount> k;
-    for (std::size_t i = 0; i < kFieldCount; ++i) k[i] = '"' + std::string(kFieldNames[i]) + "\":";
-    return k;
-  }();
-  return keys;
-}
 
 bool same_order(const KeyOrder& a, const KeyOrder& b) {
   return a.count == b.count && std::memcmp(a.fields.data(), b.fields.data(), a.count * sizeof(Field)) == 0;
@@ -48,7 +36,7 @@ void CompactLines::add_usual(const char* line, std::size_t length, bool newline,
     *out++ = '\n';
     current_ = order;
   }
-  const auto& keys = quoted_keys();
+  const auto& keys = written_keys();
   const char* value = line;  // at the '{' or ',' before the key
   for (std::size_t k = 0; k < order.count; ++k) {
     value += 1 + keys[static_cast<std::size_t>(order.fields[k])].size();
@@ -93,7 +81,7 @@ std::size_t decoded_size(std::string_view payload) {
 bool decode_compact_lines(std::string_view payload, char* out) {
   const std::size_t want = decoded_size(payload);
   if (want == SIZE_MAX) return false;
-  const auto& keys = quoted_keys();
+  const auto& keys = written_keys();
   const char* p = payload.data() + sizeof(std::uint64_t);
   const char* const end = payload.data() + payload.size();
   char* o = out;
@@ -127,7 +115,7 @@ bool decode_compact_lines(std::string_view payload, char* out) {
       const char* v = p;
       for (std::size_t k = 0; k < order.count; ++k) {
         if (k > 0) *o++ = ',';
-        const std::string& key = keys[static_cast<std::size_t>(order.fields[k])];
+        const std::string_view key = keys[static_cast<std::size_t>(order.fields[k])];
         std::memcpy(o, key.data(), key.size());
         o += key.size();
         const bool last = k + 1 == order.count;

@@ -289,6 +289,15 @@ bool scan_any(const char* begin, const char* end, std::array<std::string_view, k
 
 }  // namespace
 
+const std::array<std::string_view, kFieldCount>& written_keys() {
+  static const auto keys = [] {
+    std::array<std::string_view, kFieldCount> k;
+    for (std::size_t i = 0; i < kFieldCount; ++i) k[i] = {quoted_keys()[i].text, quoted_keys()[i].size};
+    return k;
+  }();
+  return keys;
+}
+
 bool scan_flat_object(const char* begin, const char* end, std::array<std::string_view, kFieldCount>& fields,
                       KeyOrder& order) {
   if (end > begin && end[-1] == '\r') --end;  // a CRLF line ending

@@ -12,6 +12,10 @@
 
 namespace dxmon::measure {
 
+// `"name":` of every field, what a line writes before its value (compact_lines.h restores lines with
+// them).
+const std::array<std::string_view, kFieldCount>& written_keys();
+
 // The order of the keys in the last line read: a dossier system writes every line the same way,
 // so the next line is first read as that sequence of `"key":value` (scan_usual_line).
 struct KeyOrder {
